@@ -1,0 +1,61 @@
+//! The result of an extraction: the body as typed blocks, plus what the page says about itself.
+
+/// What a block of the body is, so callers can keep or drop, say, captions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BlockKind {
+    /// Running text.
+    Paragraph,
+    /// An in-body heading (소제목); the number is its level, 1 to 6.
+    Heading(u8),
+    /// One item of a list.
+    ListItem,
+    /// A block quotation.
+    Quote,
+    /// A photo or figure caption.
+    Caption,
+    /// One row of a table, cells separated by ` | `.
+    TableRow,
+    /// Preformatted text or code, line breaks kept.
+    Code,
+}
+
+/// One paragraph-level piece of the article body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// What kind of block this is.
+    pub kind: BlockKind,
+    /// Its text, whitespace collapsed (except in [`BlockKind::Code`]).
+    pub text: String,
+}
+
+/// An extracted article.
+///
+/// `paragraphs` is the body in reading order, one entry a block; `blocks` holds the same
+/// text with each block's [`BlockKind`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Article {
+    /// The headline, without the site name that `<title>` usually appends.
+    pub title: Option<String>,
+    /// The body, one paragraph a string, in reading order.
+    pub paragraphs: Vec<String>,
+    /// The body as typed blocks (same text as `paragraphs`).
+    pub blocks: Vec<Block>,
+    /// The name of the charset the page was decoded with (e.g. `"UTF-8"`, `"EUC-KR"`).
+    pub charset: &'static str,
+}
+
+impl Article {
+    /// The body as plain text: paragraphs joined by newlines.
+    ///
+    /// ```
+    /// let html = "<html><body><article><p>첫 문단입니다. 정부가 오늘 새 정책을 발표했다고 밝혔다.</p>\
+    ///             <p>두 번째 문단입니다. 시행은 다음 달부터라고 관계자가 설명했다.</p></article></body></html>";
+    /// let article = bonmun::extract(html.as_bytes()).unwrap();
+    /// assert_eq!(article.text().lines().count(), 2);
+    /// ```
+    pub fn text(&self) -> String {
+        self.paragraphs.join("\n")
+    }
+}

@@ -1,0 +1,379 @@
+//! Stage 3: cuts the parsed tree into blocks — paragraph-level runs of text — and measures each.
+//!
+//! One iterative walk over the tree (deep nesting cannot overflow the stack) produces two
+//! tables: the blocks in reading order, and the elements in document order, each element
+//! knowing the contiguous range of blocks it encloses. Later stages choose a region of the
+//! page as an element, that is, as a range of blocks, without walking the tree again.
+
+use crate::article::BlockKind;
+use crate::lexicon::{ClassWord, LEXICON};
+use crate::text::is_hangul;
+use ego_tree::NodeRef;
+use scraper::Node;
+
+/// Sentinel parent of the top element.
+pub(crate) const NO_PARENT: u32 = u32::MAX;
+
+/// What the walk needs to know of a tag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tag {
+    /// Never text a reader sees: script, style, controls, embedded documents.
+    Skip,
+    /// Ends the block before it and starts a new one after it.
+    Block,
+    Heading(u8),
+    ListItem,
+    Quote,
+    Caption,
+    Figure,
+    Pre,
+    Cell,
+    /// `<br>`: a line break ends a block too.
+    Break,
+    Link,
+    /// Page furniture by its very tag: nav, aside, footer, header, menu.
+    Furniture,
+    /// `<article>` and `<main>`: the page says where its content is.
+    Main,
+    Inline,
+}
+
+fn classify(name: &str) -> Tag {
+    match name {
+        "script" | "style" | "noscript" | "template" | "svg" | "iframe" | "object" | "embed" | "canvas"
+        | "select" | "option" | "textarea" | "button" | "input" | "head" | "audio" | "video" | "map"
+        | "dialog" => Tag::Skip,
+        "p" | "div" | "section" | "table" | "tr" | "tbody" | "thead" | "tfoot" | "ul" | "ol" | "dl"
+        | "dd" | "dt" | "form" | "fieldset" | "address" | "hr" | "center" | "details" | "summary"
+        | "body" | "html" | "caption" | "legend" => Tag::Block,
+        "h1" => Tag::Heading(1),
+        "h2" => Tag::Heading(2),
+        "h3" => Tag::Heading(3),
+        "h4" => Tag::Heading(4),
+        "h5" => Tag::Heading(5),
+        "h6" => Tag::Heading(6),
+        "li" => Tag::ListItem,
+        "blockquote" => Tag::Quote,
+        "figcaption" => Tag::Caption,
+        "figure" => Tag::Figure,
+        "pre" => Tag::Pre,
+        "td" | "th" => Tag::Cell,
+        "br" => Tag::Break,
+        "a" => Tag::Link,
+        "nav" | "aside" | "footer" | "header" | "menu" => Tag::Furniture,
+        "article" | "main" => Tag::Main,
+        _ => Tag::Inline,
+    }
+}
+
+/// How an element's class and id describe it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum Hint {
+    #[default]
+    None,
+    /// Words of content containers: article, content, body …
+    Content,
+    /// Words or tags of page furniture: comment, related, share, footer …
+    Boilerplate,
+}
+
+/// An element of the page, as later stages need it.
+#[derive(Debug, Clone)]
+pub(crate) struct Elem {
+    pub parent: u32,
+    /// The blocks inside the element: `first_block..end_block`.
+    pub first_block: u32,
+    pub end_block: u32,
+}
+
+/// A paragraph-level run of text with the measures scoring needs.
+#[derive(Debug, Clone)]
+pub(crate) struct TextBlock {
+    pub text: String,
+    /// The innermost block-level element around the text.
+    pub elem: u32,
+    pub kind: BlockKind,
+    /// Hangul syllables.
+    pub hangul: u32,
+    /// Letters and digits of any script, Hangul included.
+    pub alnum: u32,
+    /// Letters and digits inside links.
+    pub link_alnum: u32,
+    /// Under an element whose class/id or tag marks page furniture.
+    pub furniture: bool,
+}
+
+/// The page cut into blocks, with its element table.
+#[derive(Debug, Default)]
+pub(crate) struct Page {
+    pub blocks: Vec<TextBlock>,
+    pub elems: Vec<Elem>,
+}
+
+/// One open element during the walk.
+struct Frame {
+    elem: u32,
+    tag: Tag,
+    /// The block kind text directly inside this element gets.
+    kind: BlockKind,
+    in_link: bool,
+    in_pre: bool,
+    furniture: bool,
+}
+
+/// Accumulates the text of the block being read.
+#[derive(Default)]
+struct Pending {
+    text: String,
+    space: bool,
+    hangul: u32,
+    alnum: u32,
+    link_alnum: u32,
+}
+
+impl Pending {
+    fn push(&mut self, s: &str, in_link: bool, in_pre: bool) {
+        for c in s.chars() {
+            if c.is_whitespace() && !(in_pre && c == '\n') {
+                self.space = !self.text.is_empty();
+                continue;
+            }
+            if c == '\n' {
+                self.text.push('\n');
+                self.space = false;
+                continue;
+            }
+            if self.space {
+                self.text.push(' ');
+                self.space = false;
+            }
+            self.text.push(c);
+            if c.is_alphanumeric() {
+                self.alnum += 1;
+                if is_hangul(c) {
+                    self.hangul += 1;
+                }
+                if in_link {
+                    self.link_alnum += 1;
+                }
+            }
+        }
+    }
+}
+
+struct Walker {
+    page: Page,
+    frames: Vec<Frame>,
+    pending: Pending,
+}
+
+impl Walker {
+    fn flush(&mut self) {
+        let p = std::mem::take(&mut self.pending);
+        if p.alnum == 0 {
+            return;
+        }
+        // The innermost block-level frame owns the text; inline frames only colour it.
+        let owner = self.frames.iter().rev().find(|f| !matches!(f.tag, Tag::Inline | Tag::Link));
+        let (elem, kind) = owner.map_or((0, BlockKind::Paragraph), |f| (f.elem, f.kind));
+        let top = self.frames.last();
+        let text = if top.is_some_and(|f| f.in_pre) { p.text.trim().to_string() } else { p.text };
+        self.page.blocks.push(TextBlock {
+            text,
+            elem,
+            kind,
+            hangul: p.hangul,
+            alnum: p.alnum,
+            link_alnum: p.link_alnum,
+            furniture: top.is_some_and(|f| f.furniture),
+        });
+    }
+
+    fn open(&mut self, tag: Tag, hint: Hint, caption: bool) -> u32 {
+        if !matches!(tag, Tag::Inline | Tag::Link) {
+            self.flush();
+        }
+        let idx = self.page.elems.len() as u32;
+        let parent = self.frames.last();
+        let block_count = self.page.blocks.len() as u32;
+        self.page.elems.push(Elem {
+            parent: parent.map_or(NO_PARENT, |f| f.elem),
+            first_block: block_count,
+            end_block: block_count,
+        });
+        let inherited_kind = parent.map_or(BlockKind::Paragraph, |f| f.kind);
+        let kind = match tag {
+            Tag::Heading(n) => BlockKind::Heading(n),
+            Tag::ListItem => BlockKind::ListItem,
+            Tag::Quote => BlockKind::Quote,
+            Tag::Caption => BlockKind::Caption,
+            Tag::Pre => BlockKind::Code,
+            Tag::Cell => BlockKind::TableRow,
+            Tag::Figure => BlockKind::Caption,
+            _ if caption => BlockKind::Caption,
+            _ => inherited_kind,
+        };
+        let parent_furniture = parent.is_some_and(|f| f.furniture);
+        let furniture = match (tag, hint) {
+            (Tag::Furniture, _) | (_, Hint::Boilerplate) => true,
+            // A content word below furniture does not rescue it: sidebars list "news" too.
+            _ => parent_furniture,
+        };
+        self.frames.push(Frame {
+            elem: idx,
+            tag,
+            kind,
+            in_link: tag == Tag::Link || parent.is_some_and(|f| f.in_link),
+            in_pre: tag == Tag::Pre || parent.is_some_and(|f| f.in_pre),
+            furniture,
+        });
+        idx
+    }
+
+    fn close(&mut self) {
+        if let Some(f) = self.frames.last()
+            && !matches!(f.tag, Tag::Inline | Tag::Link)
+        {
+            self.flush();
+        }
+        if let Some(f) = self.frames.pop()
+            && let Some(e) = self.page.elems.get_mut(f.elem as usize)
+        {
+            e.end_block = self.page.blocks.len() as u32;
+        }
+    }
+
+    fn text(&mut self, s: &str) {
+        let (in_link, in_pre) = self.frames.last().map_or((false, false), |f| (f.in_link, f.in_pre));
+        self.pending.push(s, in_link, in_pre);
+    }
+}
+
+/// Whether an element hides its text from readers: `hidden`, inline `display:none`, or a
+/// class that screen-reader-only text uses.
+fn is_hidden(el: &scraper::node::Element) -> bool {
+    if el.attr("hidden").is_some() {
+        return true;
+    }
+    if let Some(style) = el.attr("style") {
+        let compact: String =
+            style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        if compact.contains("display:none") || compact.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    el.attr("class")
+        .is_some_and(|c| c.split_whitespace().any(|w| LEXICON.class_word(w) == Some(ClassWord::Hidden)))
+}
+
+/// The class/id hint of an element, and whether it names a caption. Each class token and the id
+/// are split into words (`article_body`, `articleBody` and `article-body` all give "article",
+/// "body"); a token with a furniture word describes furniture ("article_comment",
+/// "news_related"), a token with only content words describes content. An element whose tokens
+/// disagree ("header_fixed article_view") gets no hint: a wrong furniture hint costs the body.
+fn hint_of(el: &scraper::node::Element) -> (Hint, bool) {
+    let mut content = false;
+    let mut boiler = false;
+    let mut caption = false;
+    let tokens = el.attr("class").into_iter().flat_map(str::split_whitespace).chain(el.attr("id"));
+    for token in tokens {
+        let (mut c, mut b) = (false, false);
+        for_each_word(token, |w| match LEXICON.class_word(w) {
+            Some(ClassWord::Content) => c = true,
+            Some(ClassWord::Boilerplate) => b = true,
+            Some(ClassWord::Caption) => caption = true,
+            _ => {}
+        });
+        boiler |= b;
+        content |= c && !b;
+    }
+    let hint = match (content, boiler) {
+        (false, true) => Hint::Boilerplate,
+        (true, false) => Hint::Content,
+        _ => Hint::None,
+    };
+    (hint, caption)
+}
+
+/// Splits a class/id value into lower-case words at punctuation, digits and camelCase humps.
+fn for_each_word(value: &str, mut f: impl FnMut(&str)) {
+    let mut word = String::new();
+    let mut prev_lower = false;
+    for c in value.chars() {
+        if c.is_ascii_alphabetic() {
+            if c.is_ascii_uppercase() && prev_lower && !word.is_empty() {
+                f(&word);
+                word.clear();
+            }
+            prev_lower = c.is_ascii_lowercase();
+            word.push(c.to_ascii_lowercase());
+        } else {
+            if !word.is_empty() {
+                f(&word);
+                word.clear();
+            }
+            prev_lower = false;
+        }
+    }
+    if !word.is_empty() {
+        f(&word);
+    }
+}
+
+/// Walks the tree under `root` in document order, without recursion.
+pub(crate) fn cut(root: NodeRef<'_, Node>) -> Page {
+    let mut w = Walker { page: Page::default(), frames: Vec::new(), pending: Pending::default() };
+    let mut node = root;
+    'walk: loop {
+        let mut descend = false;
+        match node.value() {
+            Node::Text(t) => w.text(t),
+            Node::Element(el) => {
+                let tag = classify(el.name());
+                if tag == Tag::Break {
+                    w.flush();
+                } else if tag != Tag::Skip && !is_hidden(el) {
+                    let (hint, caption) = hint_of(el);
+                    w.open(tag, if tag == Tag::Furniture { Hint::Boilerplate } else { hint }, caption);
+                    descend = true;
+                }
+            }
+            Node::Document | Node::Fragment => descend = true,
+            _ => {}
+        }
+        let is_elem = matches!(node.value(), Node::Element(_));
+        if descend {
+            if let Some(child) = node.first_child() {
+                node = child;
+                continue;
+            }
+            if is_elem {
+                w.close();
+            }
+        }
+        // Move on: the next sibling, or up through the parents we are done with.
+        loop {
+            if node == root {
+                break 'walk;
+            }
+            if let Some(sib) = node.next_sibling() {
+                node = sib;
+                continue 'walk;
+            }
+            match node.parent() {
+                Some(parent) => {
+                    node = parent;
+                    if matches!(node.value(), Node::Element(_)) {
+                        w.close();
+                    }
+                }
+                None => break 'walk,
+            }
+        }
+    }
+    while !w.frames.is_empty() {
+        w.close();
+    }
+    w.flush();
+    w.page
+}

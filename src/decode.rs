@@ -1,0 +1,134 @@
+//! Stage 1: bytes to text. Finds the charset the bytes are really in, not the one the page claims.
+//!
+//! Order: a byte-order mark; a charset the caller names (an HTTP header, say); bytes that are
+//! valid UTF-8 are UTF-8 whatever the page declares (re-saved pages keep a stale
+//! `<meta charset=euc-kr>`); the page's own `<meta>` declaration; then a guess between
+//! EUC-KR (which in encoding_rs is the CP949 superset) and windows-1252 by which decodes
+//! with fewer errors and more Hangul.
+
+use encoding_rs::{EUC_KR, Encoding, UTF_8, WINDOWS_1252};
+use std::borrow::Cow;
+
+/// How far into the page a `<meta>` charset declaration is looked for. Browsers look in the
+/// first 1024 bytes; real Korean pages put long scripts and comments first, so look further.
+const META_SCAN_BYTES: usize = 16 * 1024;
+
+/// How many bytes the EUC-KR / windows-1252 guess reads: enough for thousands of characters.
+const GUESS_SCAN_BYTES: usize = 64 * 1024;
+
+/// Decodes `bytes`, honouring `forced` (a caller-supplied charset) after a BOM.
+pub(crate) fn decode<'a>(
+    bytes: &'a [u8],
+    forced: Option<&'static Encoding>,
+) -> (Cow<'a, str>, &'static Encoding) {
+    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        let rest = bytes.get(bom_len..).unwrap_or_default();
+        let (text, _) = enc.decode_without_bom_handling(rest);
+        return (text, enc);
+    }
+    if let Some(enc) = forced {
+        let (text, _) = enc.decode_without_bom_handling(bytes);
+        return (text, enc);
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return (Cow::Borrowed(s), UTF_8);
+    }
+    let enc = declared_charset(bytes).unwrap_or_else(|| guess_legacy(bytes));
+    // A declared UTF-8 (or UTF-16, which a <meta> cannot truthfully declare) on bytes that
+    // are not valid UTF-8 still decodes as UTF-8, with replacement characters.
+    let enc = if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE { UTF_8 } else { enc };
+    let (text, _) = enc.decode_without_bom_handling(bytes);
+    (text, enc)
+}
+
+/// The charset named by `<meta charset=…>` or `<meta http-equiv=Content-Type content=…charset=…>`
+/// near the start of the page.
+fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = bytes.get(..META_SCAN_BYTES.min(bytes.len()))?;
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    let mut from = 0;
+    while let Some(pos) = find(lower.get(from..)?, b"<meta") {
+        let start = from + pos;
+        let end = lower.get(start..)?.iter().position(|&b| b == b'>').map_or(lower.len(), |e| start + e);
+        let tag = lower.get(start..end)?;
+        if let Some(cs) = find(tag, b"charset") {
+            let after = tag.get(cs + b"charset".len()..)?;
+            let after = trim_start(after);
+            if let Some(after) = after.strip_prefix(b"=") {
+                let value = trim_start(after);
+                let value = value.strip_prefix(b"\"").or_else(|| value.strip_prefix(b"'")).unwrap_or(value);
+                let len = value
+                    .iter()
+                    .position(|b| {
+                        matches!(b, b'"' | b'\'' | b';' | b' ' | b'/' | b'>') || b.is_ascii_whitespace()
+                    })
+                    .unwrap_or(value.len());
+                if let Some(enc) = value.get(..len).and_then(Encoding::for_label) {
+                    return Some(enc);
+                }
+            }
+        }
+        from = end;
+    }
+    None
+}
+
+/// Picks EUC-KR or windows-1252 for undeclared legacy bytes: Korean pages are the case this
+/// crate is for, and EUC-KR decodes Western bytes with many errors, so errors decide.
+fn guess_legacy(bytes: &[u8]) -> &'static Encoding {
+    let sample = bytes.get(..GUESS_SCAN_BYTES.min(bytes.len())).unwrap_or_default();
+    let (text, _, _) = EUC_KR.decode(sample);
+    let mut hangul = 0usize;
+    let mut bad = 0usize;
+    for c in text.chars() {
+        match c {
+            '\u{AC00}'..='\u{D7A3}' => hangul += 1,
+            '\u{FFFD}' => bad += 1,
+            _ => {}
+        }
+    }
+    // A truncated last character is one error; real EUC-KR text has hundreds of syllables.
+    if hangul > 0 && bad * 20 <= hangul { EUC_KR } else { WINDOWS_1252 }
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+fn trim_start(s: &[u8]) -> &[u8] {
+    let n = s.iter().take_while(|b| b.is_ascii_whitespace()).count();
+    s.get(n..).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn valid_utf8_wins_over_a_stale_declaration() {
+        let page = "<meta charset=\"euc-kr\"><p>한국어</p>".as_bytes();
+        assert_eq!(decode(page, None).1, UTF_8);
+    }
+
+    #[test]
+    fn euc_kr_by_declaration_and_by_guess() {
+        let (bytes, _, _) = EUC_KR.encode("<p>정부가 오늘 발표했다. 시행은 다음 달부터다.</p>");
+        let declared =
+            [b"<meta http-equiv='Content-Type' content='text/html; charset=euc-kr'>".as_slice(), &bytes]
+                .concat();
+        assert_eq!(decode(&declared, None).1, EUC_KR);
+        let (text, enc) = decode(&bytes, None);
+        assert_eq!(enc, EUC_KR);
+        assert!(text.contains("정부가 오늘"));
+    }
+
+    #[test]
+    fn bom_and_forced() {
+        let mut utf16 = vec![0xFF, 0xFE];
+        for u in "<p>가나</p>".encode_utf16() {
+            utf16.extend_from_slice(&u.to_le_bytes());
+        }
+        assert_eq!(decode(&utf16, None).0, "<p>가나</p>");
+        assert_eq!(decode(b"abc", Some(EUC_KR)).1, EUC_KR);
+    }
+}

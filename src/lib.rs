@@ -1,0 +1,105 @@
+//! bonmun (본문, "the body of an article") extracts the article body of a saved Korean web
+//! page — raw bytes in any charset — without the page's boilerplate.
+//!
+//! ```
+//! let html = r#"<html><head><title>정부, 새 정책 발표 - 예시일보</title></head><body>
+//!   <nav><a href="/">홈</a> <a href="/politics">정치</a> <a href="/economy">경제</a></nav>
+//!   <article>
+//!     <p>[세종=예시일보] 홍길동 기자 = 정부가 오늘 새 정책을 발표했다. 시행은 다음 달부터다.</p>
+//!     <p>관계자는 "국민 생활에 바로 도움이 되도록 준비했다"고 말했다.</p>
+//!     <p>무단전재 및 재배포 금지</p>
+//!   </article>
+//! </body></html>"#;
+//! let article = bonmun::extract(html.as_bytes())?;
+//! assert_eq!(article.paragraphs.len(), 2);
+//! assert!(article.text().starts_with("[세종=예시일보]"));
+//! # Ok::<(), bonmun::Error>(())
+//! ```
+//!
+//! The pipeline runs in stages, one module each: decode → parse → blocks → score → select →
+//! prune → output.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod article;
+mod blocks;
+mod config;
+mod decode;
+mod error;
+mod lexicon;
+mod meta;
+mod pipeline;
+mod prune;
+mod score;
+mod select;
+mod text;
+
+pub use article::{Article, Block, BlockKind};
+pub use config::Config;
+pub use error::Error;
+
+use encoding_rs::Encoding;
+
+/// Extracts the article of a page with the default [`Config`].
+///
+/// `html` is the page as saved or downloaded: any charset, BOM or not.
+///
+/// # Errors
+/// [`Error::NotHtml`] for input that is not text, [`Error::NoContent`] when no body is found,
+/// and the limit errors of [`Config`]. See [`Error`].
+///
+/// ```
+/// let page = "<html><body><div id=content><p>서울시가 내년부터 버스 노선을 새로 짠다고 밝혔다. \
+///             출퇴근 시간 배차 간격도 줄인다.</p></div></body></html>";
+/// let article = bonmun::extract(page.as_bytes()).unwrap();
+/// assert!(article.text().contains("버스 노선"));
+/// ```
+pub fn extract(html: &[u8]) -> Result<Article, Error> {
+    Extractor::default().extract(html)
+}
+
+/// An extractor with its own [`Config`]; cheap to create, and reusable across pages and threads.
+#[derive(Debug, Clone, Default)]
+pub struct Extractor {
+    config: Config,
+}
+
+impl Extractor {
+    /// An extractor with these settings.
+    pub fn new(config: Config) -> Self {
+        Extractor { config }
+    }
+
+    /// The settings in use.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Extracts the article of a page, detecting its charset.
+    ///
+    /// # Errors
+    /// As [`extract`].
+    pub fn extract(&self, html: &[u8]) -> Result<Article, Error> {
+        pipeline::run(&self.config, html, None)
+    }
+
+    /// Extracts the article of a page whose charset the caller knows (from an HTTP
+    /// `Content-Type` header, say). The label is any WHATWG encoding label (`"euc-kr"`,
+    /// `"cp949"`, `"utf-8"` …); it overrides the page's own declaration and detection, but not a
+    /// byte-order mark.
+    ///
+    /// # Errors
+    /// [`Error::UnknownCharset`] for a label that names no encoding; otherwise as [`extract`].
+    ///
+    /// ```
+    /// let (bytes, _, _) = encoding_rs::EUC_KR.encode("<p>정부가 오늘 새 정책을 발표했다고 밝혔다.</p>");
+    /// let article = bonmun::Extractor::default().extract_with_charset(&bytes, "cp949")?;
+    /// assert_eq!(article.charset, "EUC-KR");
+    /// # Ok::<(), bonmun::Error>(())
+    /// ```
+    pub fn extract_with_charset(&self, html: &[u8], charset: &str) -> Result<Article, Error> {
+        let enc = Encoding::for_label(charset.trim().as_bytes())
+            .ok_or_else(|| Error::UnknownCharset(charset.to_string()))?;
+        pipeline::run(&self.config, html, Some(enc))
+    }
+}

@@ -1,0 +1,156 @@
+//! Stage 6: removes what is not body from inside the chosen region.
+//!
+//! The region is the body's container, and on Korean pages that container also holds the
+//! boilerplate other extractors keep: AI-summary boxes, 좋아요/구독 bars, copyright lines,
+//! reporter cards, teaser lists. They go here, by three kinds of evidence: the lexicon (a box
+//! headed "관련기사" goes whole, a copyright line is cut off the paragraph it is glued to),
+//! furniture class/tag hints inside the region, and link density.
+
+use crate::blocks::{NO_PARENT, Page};
+use crate::lexicon::Verdict;
+use crate::score::Score;
+use crate::select::Region;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A block with more than this share of its letters inside links is a link list or a promo,
+/// not running text; body paragraphs link a name or two at most.
+const LINK_DENSE: f32 = 0.5;
+
+/// A tail marker ("댓글", "이전글") ends the body only once this share of the region's positive
+/// value lies before it: the same word near the top is a counter in the byline area.
+const TAIL_MIN_SHARE_BEFORE: f32 = 0.5;
+
+/// Blocks of less weight than this that carry a date are date lines ("입력 2024.03.11 09:12").
+const DATE_LINE_MAX_WEIGHT: f32 = 60.0;
+
+/// Blocks at the edges of the region lighter than this that do not end a sentence are labels:
+/// a category, a byline, a "기자" line, a stray control.
+const EDGE_LABEL_MAX_WEIGHT: f32 = 24.0;
+
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:19|20)\d\d\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]\s*\d{1,2}").expect("constant regex")
+});
+
+/// A kept block: its index and, when a copyright tail was cut off, the byte length to keep.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Kept {
+    pub index: usize,
+    pub cut: Option<usize>,
+}
+
+pub(crate) fn prune(page: &Page, scores: &[Score], region: &Region, use_hints: bool) -> Vec<Kept> {
+    let range = region.blocks.clone();
+    let mut keep: Vec<bool> = vec![true; range.len()];
+    let all_furniture = page.blocks.get(range.clone()).is_some_and(|bs| bs.iter().all(|b| b.furniture));
+    let total_pos: f32 = scores.get(range.clone()).map_or(0.0, |s| s.iter().map(|s| s.value.max(0.0)).sum());
+    let mut pos_before = 0.0f32;
+    let mut cuts: Vec<Option<usize>> = vec![None; range.len()];
+
+    for (k, i) in range.clone().enumerate() {
+        let (Some(b), Some(s)) = (page.blocks.get(i), scores.get(i)) else { continue };
+        let kept = keep.get(k).copied().unwrap_or(false);
+        if kept {
+            let furniture = use_hints && b.furniture && !all_furniture;
+            let date_line = s.weight < DATE_LINE_MAX_WEIGHT && !s.sentence && DATE.is_match(&b.text);
+            if furniture || s.link_density > LINK_DENSE || date_line {
+                set(&mut keep, k, false);
+            }
+            match s.verdict {
+                Some(Verdict::Drop) => set(&mut keep, k, false),
+                Some(Verdict::CutAt(at)) => {
+                    if let Some(c) = cuts.get_mut(k) {
+                        *c = Some(at);
+                    }
+                }
+                Some(Verdict::Box) => {
+                    let end = box_end(page, region, i);
+                    for j in i..end {
+                        set(&mut keep, j - range.start, false);
+                    }
+                }
+                Some(Verdict::Tail) if pos_before >= TAIL_MIN_SHARE_BEFORE * total_pos => {
+                    for j in i..range.end {
+                        set(&mut keep, j - range.start, false);
+                    }
+                }
+                Some(Verdict::Tail) => set(&mut keep, k, false),
+                None => {}
+            }
+        }
+        pos_before += s.value.max(0.0);
+    }
+
+    trim_edges(page, scores, &range, &mut keep);
+
+    range
+        .clone()
+        .zip(keep.iter().zip(cuts))
+        .filter(|(_, (k, _))| **k)
+        .map(|(index, (_, cut))| Kept { index, cut })
+        .collect()
+}
+
+fn set(keep: &mut [bool], k: usize, v: bool) {
+    if let Some(slot) = keep.get_mut(k) {
+        *slot = v;
+    }
+}
+
+/// The end of the box that block `i` heads: the largest element inside the region that starts
+/// with the block. When the marker stands alone among the body's paragraphs, the box is the
+/// marker and the list right after it (the items of a "요약" or "관련기사" list).
+fn box_end(page: &Page, region: &Region, i: usize) -> usize {
+    let Some(b) = page.blocks.get(i) else { return i + 1 };
+    let mut e = b.elem;
+    let mut end = i + 1;
+    while let Some(el) = page.elems.get(e as usize) {
+        if e == region.elem || el.first_block as usize != i {
+            break;
+        }
+        end = end.max(el.end_block as usize);
+        e = el.parent;
+        if e == NO_PARENT {
+            break;
+        }
+    }
+    if end == i + 1 {
+        while let Some(next) = page.blocks.get(end) {
+            if end >= region.blocks.end || next.kind != crate::BlockKind::ListItem {
+                break;
+            }
+            end += 1;
+        }
+    }
+    end.min(region.blocks.end)
+}
+
+/// Drops label-like blocks at the start and end of what is kept.
+fn trim_edges(page: &Page, scores: &[Score], range: &std::ops::Range<usize>, keep: &mut [bool]) {
+    let is_label = |i: usize| -> bool {
+        let (Some(b), Some(s)) = (page.blocks.get(i), scores.get(i)) else { return false };
+        !s.sentence && s.weight < EDGE_LABEL_MAX_WEIGHT && !matches!(b.kind, crate::BlockKind::Heading(_))
+    };
+    for i in range.clone() {
+        let k = i - range.start;
+        if !keep.get(k).copied().unwrap_or(false) {
+            continue;
+        }
+        if is_label(i) {
+            set(keep, k, false);
+        } else {
+            break;
+        }
+    }
+    for i in range.clone().rev() {
+        let k = i - range.start;
+        if !keep.get(k).copied().unwrap_or(false) {
+            continue;
+        }
+        if is_label(i) {
+            set(keep, k, false);
+        } else {
+            break;
+        }
+    }
+}

@@ -1,0 +1,90 @@
+//! Stage 5: picks the main region — the element whose blocks are the article body.
+//!
+//! First a seed: the element where running text concentrates, found as in Readability by
+//! crediting each positive block to its container in full and to the two elements above it in
+//! part. A lone dense teaser can be a seed only if nothing on the page is denser, because the
+//! body's container collects the value of all its paragraphs. Then the seed grows upward while
+//! the parent adds substantially more body-like value than it costs: a body split into
+//! several sections is joined, a sidebar of teasers beside it is not.
+
+use crate::blocks::{NO_PARENT, Page};
+use crate::score::Score;
+use std::ops::Range;
+
+/// How much of a block's value the element two levels up, and three levels up, is credited.
+/// The container of a paragraph is the likeliest body; its parent often wraps the body with
+/// its headline and byline; further up the link to the paragraph is too weak to count.
+const ANCESTOR_CREDIT: [f32; 3] = [1.0, 0.5, 0.33];
+
+/// Growing the region to the parent must add at least this share of the region's current
+/// value: the other half of a body split around an ad adds far more, a teaser or a caption
+/// beside the body adds less.
+const GROW_MIN_SHARE: f32 = 0.2;
+
+/// A region whose value is below this holds no article (a login page, an index of links).
+pub(crate) const MIN_REGION_VALUE: f32 = 20.0;
+
+/// The chosen region: an element and its range of blocks.
+#[derive(Debug, Clone)]
+pub(crate) struct Region {
+    pub elem: u32,
+    pub blocks: Range<usize>,
+}
+
+pub(crate) fn select(page: &Page, scores: &[Score]) -> Option<Region> {
+    let n_elems = page.elems.len();
+    // Prefix sums of block values: the value of any element is one subtraction away.
+    let mut prefix = Vec::with_capacity(scores.len() + 1);
+    prefix.push(0.0f64);
+    let mut acc = 0.0f64;
+    for s in scores {
+        acc += f64::from(s.value);
+        prefix.push(acc);
+    }
+    let value_of = |e: usize| -> f64 {
+        page.elems.get(e).map_or(0.0, |el| {
+            let a = prefix.get(el.first_block as usize).copied().unwrap_or(0.0);
+            let b = prefix.get(el.end_block as usize).copied().unwrap_or(0.0);
+            b - a
+        })
+    };
+
+    let mut local = vec![0.0f32; n_elems];
+    for (b, s) in page.blocks.iter().zip(scores) {
+        if s.value <= 0.0 {
+            continue;
+        }
+        let mut e = b.elem;
+        for credit in ANCESTOR_CREDIT {
+            let Some(slot) = local.get_mut(e as usize) else { break };
+            *slot += s.value * credit;
+            e = page.elems.get(e as usize).map_or(NO_PARENT, |el| el.parent);
+        }
+    }
+    let seed = local
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| **v > 0.0)
+        .max_by(|a, b| a.1.total_cmp(b.1))
+        .map(|(i, _)| i)?;
+
+    let mut region = seed;
+    loop {
+        let parent = page.elems.get(region).map_or(NO_PARENT, |el| el.parent);
+        if parent == NO_PARENT {
+            break;
+        }
+        let current = value_of(region);
+        let added = value_of(parent as usize) - current;
+        if added > f64::from(GROW_MIN_SHARE) * current.max(0.0) && added > 0.0 {
+            region = parent as usize;
+        } else {
+            break;
+        }
+    }
+    if value_of(region) < f64::from(MIN_REGION_VALUE) {
+        return None;
+    }
+    let el = page.elems.get(region)?;
+    Some(Region { elem: region as u32, blocks: el.first_block as usize..el.end_block as usize })
+}
