@@ -77,6 +77,18 @@ pub(crate) enum Hint {
     Boilerplate,
 }
 
+/// What marks a block as page furniture, weakest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub(crate) enum Furniture {
+    #[default]
+    None,
+    /// Only a tag: `<aside>`, `<header>`, `<footer>`, `<nav>`. Blogs put callouts in `<aside>`
+    /// and articles their headline in `<header>`, so this is weak evidence.
+    Tag,
+    /// A class or id word: comment, related, share … A site names its boxes on purpose.
+    Class,
+}
+
 /// An element of the page, as later stages need it.
 #[derive(Debug, Clone)]
 pub(crate) struct Elem {
@@ -99,8 +111,8 @@ pub(crate) struct TextBlock {
     pub alnum: u32,
     /// Letters and digits inside links.
     pub link_alnum: u32,
-    /// Under an element whose class/id or tag marks page furniture.
-    pub furniture: bool,
+    /// The strongest furniture mark of the elements around the block.
+    pub furniture: Furniture,
 }
 
 /// The page cut into blocks, with its element table.
@@ -118,7 +130,7 @@ struct Frame {
     kind: BlockKind,
     in_link: bool,
     in_pre: bool,
-    furniture: bool,
+    furniture: Furniture,
 }
 
 /// Accumulates the text of the block being read.
@@ -185,7 +197,7 @@ impl Walker {
             hangul: p.hangul,
             alnum: p.alnum,
             link_alnum: p.link_alnum,
-            furniture: top.is_some_and(|f| f.furniture),
+            furniture: top.map_or(Furniture::None, |f| f.furniture),
         });
     }
 
@@ -213,12 +225,13 @@ impl Walker {
             _ if caption => BlockKind::Caption,
             _ => inherited_kind,
         };
-        let parent_furniture = parent.is_some_and(|f| f.furniture);
-        let furniture = match (tag, hint) {
-            (Tag::Furniture, _) | (_, Hint::Boilerplate) => true,
-            // A content word below furniture does not rescue it: sidebars list "news" too.
-            _ => parent_furniture,
+        let own = match (tag, hint) {
+            (_, Hint::Boilerplate) => Furniture::Class,
+            (Tag::Furniture, _) => Furniture::Tag,
+            _ => Furniture::None,
         };
+        // A content word below furniture does not rescue it: sidebars list "news" too.
+        let furniture = own.max(parent.map_or(Furniture::None, |f| f.furniture));
         self.frames.push(Frame {
             elem: idx,
             tag,
@@ -292,7 +305,8 @@ fn hint_of(el: &scraper::node::Element) -> (Hint, bool) {
         (true, false) => Hint::Content,
         _ => Hint::None,
     };
-    (hint, caption)
+    // "photo_article_body" is a body; a caption word names a caption only on its own.
+    (hint, caption && !content)
 }
 
 /// Splits a class/id value into lower-case words at punctuation, digits and camelCase humps.
@@ -329,12 +343,19 @@ pub(crate) fn cut(root: NodeRef<'_, Node>) -> Page {
         match node.value() {
             Node::Text(t) => w.text(t),
             Node::Element(el) => {
-                let tag = classify(el.name());
+                let mut tag = classify(el.name());
+                if tag == Tag::Link && el.attr("href").is_none() {
+                    // A named anchor (`<a name=…>` around a heading) goes nowhere: it is not a link.
+                    tag = Tag::Inline;
+                }
                 if tag == Tag::Break {
                     w.flush();
                 } else if tag != Tag::Skip && !is_hidden(el) {
                     let (hint, caption) = hint_of(el);
-                    w.open(tag, if tag == Tag::Furniture { Hint::Boilerplate } else { hint }, caption);
+                    // An inline caption (`<em class="img_desc">` after a photo) is shown as a
+                    // block of its own; left inline, it would glue onto the paragraph after it.
+                    let tag = if caption && tag == Tag::Inline { Tag::Block } else { tag };
+                    w.open(tag, hint, caption);
                     descend = true;
                 }
             }

@@ -35,6 +35,9 @@ pub(crate) struct Lexicon {
     boxes: HashSet<String>,
     tail: HashSet<String>,
     starts: Vec<String>,
+    /// `starts` phrases that begin with a symbol ("◆ 관련"), matched on the raw text: their
+    /// key alone ("관련") would catch ordinary sentences.
+    starts_raw: Vec<String>,
     cut: Vec<String>,
     class_words: HashMap<String, ClassWord>,
 }
@@ -43,9 +46,10 @@ pub(crate) struct Lexicon {
 /// line, whatever it starts with. Promo lines ("▶ 관련기사 보기: …") stay under ~60.
 const STARTS_MAX_KEY_CHARS: usize = 60;
 
-/// After a `cut`, a block whose remaining text has fewer key characters than this is dropped
-/// whole: what is left is a stray label ("<", "기자", a date).
-const CUT_KEEP_MIN_KEY_CHARS: usize = 12;
+/// After a `cut`, a block whose remaining text has fewer key characters than this and does not
+/// end a sentence is dropped whole: what is left is the notice's own head ("ⓒ중앙일보(https://…),",
+/// "홍길동 기자"), not a paragraph the notice was glued to.
+const CUT_KEEP_MIN_KEY_CHARS: usize = 40;
 
 impl Lexicon {
     fn parse(data: &str) -> Lexicon {
@@ -61,6 +65,9 @@ impl Lexicon {
                 "line" => drop(lex.line.insert(key(phrase))),
                 "box" => drop(lex.boxes.insert(key(phrase))),
                 "tail" => drop(lex.tail.insert(key(phrase))),
+                "starts" if phrase.starts_with(|c: char| !c.is_alphanumeric()) => {
+                    lex.starts_raw.push(phrase.to_string())
+                }
                 "starts" => lex.starts.push(key(phrase)),
                 "cut" => lex.cut.push(key(phrase)),
                 "class-content" => drop(lex.class_words.insert(phrase.to_string(), ClassWord::Content)),
@@ -70,8 +77,6 @@ impl Lexicon {
                 _ => {}
             }
         }
-        // Symbols-only phrases ("▶") have an empty key; they are matched on the raw text.
-        lex.starts.retain(|s| !s.is_empty());
         lex
     }
 
@@ -104,14 +109,14 @@ impl Lexicon {
         }
         let cut_at = self.cut.iter().filter_map(|c| k.find(c.as_str())).min()?;
         let kept = k.get(..cut_at).map_or(0, |s| s.chars().count());
-        if kept < CUT_KEEP_MIN_KEY_CHARS {
-            return Some(Verdict::Drop);
-        }
         // Map the key offset back to the text, then back off over the symbols before it
         // ("<저작권자 ©", "[ⓒ …]").
         let at = offsets.get(cut_at).copied().unwrap_or(text.len());
         let head = text.get(..at).unwrap_or(text);
         let head = head.trim_end_matches(|c: char| c.is_whitespace() || "<[(〈《【-|/·".contains(c));
+        if kept < CUT_KEEP_MIN_KEY_CHARS && !crate::text::ends_sentence(head) {
+            return Some(Verdict::Drop);
+        }
         Some(Verdict::CutAt(head.len()))
     }
 }

@@ -6,7 +6,7 @@
 //! headed "관련기사" goes whole, a copyright line is cut off the paragraph it is glued to),
 //! furniture class/tag hints inside the region, and link density.
 
-use crate::blocks::{NO_PARENT, Page};
+use crate::blocks::{Furniture, NO_PARENT, Page};
 use crate::lexicon::Verdict;
 use crate::score::Score;
 use crate::select::Region;
@@ -16,6 +16,15 @@ use std::sync::LazyLock;
 /// A block with more than this share of its letters inside links is a link list or a promo,
 /// not running text; body paragraphs link a name or two at most.
 const LINK_DENSE: f32 = 0.5;
+
+/// A finished sentence is kept up to this link density: "<a>어느 글</a>이라는 글에 이런 항목이
+/// 있었다." links half its letters and is still the body speaking.
+const LINK_DENSE_SENTENCE: f32 = 0.8;
+
+/// Inside the region, text under a furniture *tag* only (`<aside>`, `<footer>`) is kept when it
+/// is a finished sentence of at least this weight with next to no links: a blog's callout box,
+/// not a byline or a tag list.
+const TAG_FURNITURE_KEEP_WEIGHT: f32 = 40.0;
 
 /// A tail marker ("댓글", "이전글") ends the body only once this share of the region's positive
 /// value lies before it: the same word near the top is a counter in the byline area.
@@ -42,7 +51,9 @@ pub(crate) struct Kept {
 pub(crate) fn prune(page: &Page, scores: &[Score], region: &Region, use_hints: bool) -> Vec<Kept> {
     let range = region.blocks.clone();
     let mut keep: Vec<bool> = vec![true; range.len()];
-    let all_furniture = page.blocks.get(range.clone()).is_some_and(|bs| bs.iter().all(|b| b.furniture));
+    // Where the region itself sits under furniture (the retry without hints), marks say nothing.
+    let all_furniture =
+        page.blocks.get(range.clone()).is_some_and(|bs| bs.iter().all(|b| b.furniture != Furniture::None));
     let total_pos: f32 = scores.get(range.clone()).map_or(0.0, |s| s.iter().map(|s| s.value.max(0.0)).sum());
     let mut pos_before = 0.0f32;
     let mut cuts: Vec<Option<usize>> = vec![None; range.len()];
@@ -51,9 +62,18 @@ pub(crate) fn prune(page: &Page, scores: &[Score], region: &Region, use_hints: b
         let (Some(b), Some(s)) = (page.blocks.get(i), scores.get(i)) else { continue };
         let kept = keep.get(k).copied().unwrap_or(false);
         if kept {
-            let furniture = use_hints && b.furniture && !all_furniture;
+            let running_text = s.sentence && s.weight >= TAG_FURNITURE_KEEP_WEIGHT && s.link_density < 0.2;
+            let furniture = use_hints
+                && !all_furniture
+                && match b.furniture {
+                    Furniture::None => false,
+                    Furniture::Tag => !running_text,
+                    Furniture::Class => true,
+                };
+            let link_dense =
+                s.link_density > LINK_DENSE && (!s.sentence || s.link_density > LINK_DENSE_SENTENCE);
             let date_line = s.weight < DATE_LINE_MAX_WEIGHT && !s.sentence && DATE.is_match(&b.text);
-            if furniture || s.link_density > LINK_DENSE || date_line {
+            if furniture || link_dense || date_line {
                 set(&mut keep, k, false);
             }
             match s.verdict {

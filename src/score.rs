@@ -7,7 +7,7 @@
 //! summary from the body; structure (the class and tag hints of the block stage) and the
 //! lexicon make the difference, and the select stage looks at runs of blocks, not one at a time.
 
-use crate::blocks::TextBlock;
+use crate::blocks::{Furniture, TextBlock};
 use crate::lexicon::{LEXICON, Verdict};
 use crate::text::ends_sentence;
 
@@ -60,7 +60,7 @@ pub(crate) fn score(blocks: &[TextBlock], use_hints: bool) -> Vec<Score> {
                     if !sentence {
                         v *= NO_SENTENCE_FACTOR;
                     }
-                    if use_hints && b.furniture {
+                    if use_hints && b.furniture != Furniture::None {
                         v *= FURNITURE_FACTOR;
                     }
                     v - BLOCK_COST
