@@ -23,9 +23,12 @@
 
 mod article;
 mod blocks;
+mod byline;
 mod config;
+mod date;
 mod decode;
 mod error;
+pub mod eval;
 mod lexicon;
 mod meta;
 mod pipeline;
@@ -36,6 +39,7 @@ mod text;
 
 pub use article::{Article, Block, BlockKind};
 pub use config::Config;
+pub use date::DateTime;
 pub use error::Error;
 
 use encoding_rs::Encoding;
