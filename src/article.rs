@@ -1,5 +1,7 @@
 //! The result of an extraction: the body as typed blocks, plus what the page says about itself.
 
+use crate::DateTime;
+
 /// What a block of the body is, so callers can keep or drop, say, captions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -42,6 +44,22 @@ pub struct Article {
     pub paragraphs: Vec<String>,
     /// The body as typed blocks (same text as `paragraphs`).
     pub blocks: Vec<Block>,
+    /// When the article was published, as the page prints it (or its metadata gives it).
+    pub published: Option<DateTime>,
+    /// When the article was last modified ("최종수정", "수정"), when the page says.
+    pub modified: Option<DateTime>,
+    /// The reporters or writers, names only (without 기자, 특파원 …).
+    pub authors: Vec<String>,
+    /// The reporter's e-mail address, when the page prints one.
+    pub email: Option<String>,
+    /// The site's name (og:site_name).
+    pub site_name: Option<String>,
+    /// The page's canonical URL (`<link rel=canonical>` or og:url).
+    pub url: Option<String>,
+    /// The page's language (`<html lang>`).
+    pub lang: Option<String>,
+    /// The page's own summary (meta description).
+    pub description: Option<String>,
     /// The name of the charset the page was decoded with (e.g. `"UTF-8"`, `"EUC-KR"`).
     pub charset: &'static str,
 }
@@ -57,5 +75,10 @@ impl Article {
     /// ```
     pub fn text(&self) -> String {
         self.paragraphs.join("\n")
+    }
+
+    /// The authors as one line, `"홍길동, 김철수"`, as a byline reads.
+    pub fn byline(&self) -> Option<String> {
+        (!self.authors.is_empty()).then(|| self.authors.join(", "))
     }
 }

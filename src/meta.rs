@@ -1,46 +1,539 @@
-//! Stage 7 (beside the body): what the page says about itself — its title for now.
+//! What the page says about itself, beside the body: title, dates, authors, site, URL,
+//! language, description. Each is read from every place a Korean page may give it — Open Graph
+//! and JSON-LD metadata, `<title>`, the headline element, the printed date and byline lines —
+//! and chosen where the sources agree.
 
-use scraper::{Html, Selector};
+use crate::blocks::{Page, TextBlock};
+use crate::date::{self, DateTime, Label};
+use crate::text::collapse_ws;
+use crate::{BlockKind, byline};
+use regex::Regex;
+use scraper::{Html, Node};
+use std::ops::Range;
 use std::sync::LazyLock;
 
-static OG_TITLE: LazyLock<Selector> = LazyLock::new(|| {
-    Selector::parse(
-        r#"meta[property="og:title"], meta[name="twitter:title"], meta[property="twitter:title"]"#,
-    )
-    .expect("constant selector")
-});
-static H1: LazyLock<Selector> = LazyLock::new(|| Selector::parse("h1").expect("constant selector"));
-static TITLE: LazyLock<Selector> = LazyLock::new(|| Selector::parse("title").expect("constant selector"));
+/// Separators Korean sites put between a headline and the site or section name in `<title>`:
+/// "제목 - 뉴스핌", "제목 | 한국일보", "제목 :: 블로그", "제목 < 경제 < 기사본문 - 아시아경제".
+const TITLE_SEPARATORS: [&str; 6] = [" - ", " | ", " :: ", " < ", " – ", " — "];
 
-/// Separators Korean sites put between a headline and the site name in `<title>`.
-const TITLE_SEPARATORS: [&str; 7] = [" - ", " | ", " :: ", " < ", " : ", " – ", " — "];
+/// A site-name suffix is short; a longer tail after a separator is part of the headline
+/// ("프로젝트 5개를 동시에 돌리면 생기는 일 — Discord 알림 시스템 구축기").
+const SITE_SUFFIX_MAX_CHARS: usize = 30;
 
-/// The headline: og:title, the page's `<h1>` or `<title>`, with the site-name suffix removed.
-pub(crate) fn title(doc: &Html) -> Option<String> {
-    let og = doc
-        .select(&OG_TITLE)
-        .filter_map(|m| m.attr("content"))
-        .map(crate::text::collapse_ws)
-        .find(|t| !t.is_empty());
-    let raw = og.or_else(|| {
-        doc.select(&TITLE).next().map(|t| crate::text::collapse_ws(&t.text().collect::<String>()))
-    });
-    let h1 = doc
-        .select(&H1)
-        .map(|h| crate::text::collapse_ws(&h.text().collect::<String>()))
-        .find(|t| !t.is_empty());
-    match (raw, h1) {
-        (Some(raw), Some(h1)) if raw.starts_with(&h1) || raw.contains(&h1) => Some(h1),
-        (Some(raw), _) => Some(strip_site_suffix(&raw)),
-        (None, h1) => h1,
-    }
-    .filter(|t| !t.is_empty())
+/// Printed date lines are looked for this many blocks around the start of the body: the
+/// headline block carries them, page footers (with a paper's registration date) do not.
+const DATE_LOOKBACK_BLOCKS: usize = 80;
+const DATE_LOOKAHEAD_BLOCKS: usize = 12;
+
+/// A headline stands at most this many blocks above the body (dates, bylines, a deck and
+/// share controls sit between them).
+const HEADLINE_MAX_BLOCKS_ABOVE: usize = 12;
+
+/// A printed date line is short; a body sentence that names a date is not one.
+const DATE_LINE_MAX_CHARS: usize = 120;
+
+/// Closing bylines are looked for among the last blocks of the body and the ones just after it.
+const BYLINE_TAIL_BLOCKS: usize = 8;
+
+/// The metadata of a page.
+#[derive(Debug, Default)]
+pub(crate) struct Meta {
+    pub title: Option<String>,
+    pub published: Option<DateTime>,
+    pub modified: Option<DateTime>,
+    pub authors: Vec<String>,
+    pub email: Option<String>,
+    pub site_name: Option<String>,
+    pub url: Option<String>,
+    pub lang: Option<String>,
+    pub description: Option<String>,
 }
 
-fn strip_site_suffix(title: &str) -> String {
-    let cut = TITLE_SEPARATORS.iter().filter_map(|sep| title.find(sep)).filter(|&at| at > 0).min();
-    match cut {
-        Some(at) => title.get(..at).unwrap_or(title).trim().to_string(),
-        None => title.trim().to_string(),
+/// What `<head>` (and JSON-LD anywhere) says, gathered in one pass over the node arena.
+#[derive(Debug, Default)]
+struct Head {
+    title_tag: Option<String>,
+    metas: Vec<(String, String)>,
+    json_ld: Vec<String>,
+    canonical: Option<String>,
+    lang: Option<String>,
+    times: Vec<String>,
+}
+
+impl Head {
+    fn collect(doc: &Html) -> Head {
+        let mut head = Head::default();
+        for node in doc.tree.root().descendants() {
+            let Node::Element(el) = node.value() else { continue };
+            match el.name() {
+                "html" if head.lang.is_none() => head.lang = el.attr("lang").map(|l| l.trim().to_string()),
+                "title" if head.title_tag.is_none() => {
+                    let t: String =
+                        node.children().filter_map(|c| c.value().as_text().map(|t| &**t)).collect();
+                    head.title_tag = Some(collapse_ws(&t));
+                }
+                "meta" => {
+                    let key = el.attr("property").or_else(|| el.attr("name")).or_else(|| el.attr("itemprop"));
+                    if let (Some(k), Some(v)) = (key, el.attr("content")) {
+                        head.metas.push((k.trim().to_ascii_lowercase(), collapse_ws(v)));
+                    }
+                }
+                "link"
+                    if head.canonical.is_none()
+                        && el.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
+                {
+                    head.canonical = el.attr("href").map(|h| h.trim().to_string());
+                }
+                "script"
+                    if el
+                        .attr("type")
+                        .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) =>
+                {
+                    head.json_ld.push(
+                        node.children().filter_map(|c| c.value().as_text().map(|t| t.to_string())).collect(),
+                    );
+                }
+                "time" => {
+                    if let Some(dt) = el.attr("datetime") {
+                        head.times.push(dt.to_string());
+                    }
+                }
+                _ => {}
+            }
+        }
+        head
+    }
+
+    fn meta(&self, keys: &[&str]) -> Option<&str> {
+        keys.iter()
+            .find_map(|k| self.metas.iter().find(|(mk, v)| mk == k && !v.is_empty()).map(|(_, v)| v.as_str()))
+    }
+
+    fn metas<'a>(&'a self, keys: &'a [&str]) -> impl Iterator<Item = &'a str> + 'a {
+        self.metas.iter().filter(|(k, _)| keys.contains(&k.as_str())).map(|(_, v)| v.as_str())
+    }
+
+    fn ld_string(&self, key: &str) -> Option<String> {
+        self.json_ld.iter().find_map(|j| json_string_field(j, key))
+    }
+}
+
+/// Reads the page's metadata. `body` is the block range of the chosen region, `first` the
+/// body's first paragraph (where a dateline stands).
+pub(crate) fn read(doc: &Html, page: &Page, body: Option<Range<usize>>, first: Option<&str>) -> Meta {
+    let head = Head::collect(doc);
+    let site_name = head.meta(&["og:site_name", "application-name"]).map(str::to_string);
+    let title = title(&head, page, body.clone(), site_name.as_deref());
+    let (published, modified) = dates(&head, page, body.clone());
+    let (authors, email) = authors(&head, page, body, first, site_name.as_deref());
+    Meta {
+        title,
+        published,
+        modified,
+        authors,
+        email,
+        url: head
+            .canonical
+            .clone()
+            .filter(|u| !u.is_empty())
+            .or_else(|| head.meta(&["og:url"]).map(str::to_string)),
+        lang: head.lang.clone().filter(|l| !l.is_empty()),
+        description: head.meta(&["description", "og:description", "twitter:description"]).map(str::to_string),
+        site_name,
+    }
+}
+
+/// The headline. A heading on the page that a metadata source agrees with wins (it is the
+/// headline as shown); then a metadata title that `<title>` starts with; then `<title>`
+/// or og:title with the site suffix cut off.
+fn title(head: &Head, page: &Page, body: Option<Range<usize>>, site: Option<&str>) -> Option<String> {
+    let og = head.meta(&["og:title", "twitter:title"]).map(str::to_string);
+    let ld = head.ld_string("headline").map(|h| collapse_ws(&h));
+    let tag = head.title_tag.clone();
+    let sources: Vec<&str> = [og.as_deref(), ld.as_deref(), tag.as_deref()].into_iter().flatten().collect();
+
+    // Headings from the top of the page to the end of the body, nearest the body first.
+    let end = body.as_ref().map_or(page.blocks.len(), |r| r.end);
+    let start = body.as_ref().map_or(0, |r| r.start);
+    let mut heads: Vec<(usize, &TextBlock)> = page
+        .blocks
+        .iter()
+        .enumerate()
+        .take(end)
+        .filter(|(_, b)| matches!(b.kind, BlockKind::Heading(1..=3)) && b.link_alnum * 2 < b.alnum)
+        .collect();
+    heads.sort_by_key(|(i, _)| i.abs_diff(start));
+
+    // Every candidate is scored by how many sources it heads: equal to it, or followed by a
+    // separator and a site or section name. The headline the sources agree on wins; a heading
+    // that repeats `<title>` whole ("제목-정치ㅣ한국일보") loses to the og:title both start with.
+    let stripped: Vec<String> =
+        [&og, &tag].into_iter().flatten().map(|t| strip_site_suffix(t, site)).collect();
+    let mut candidates: Vec<&str> = heads.iter().map(|(_, h)| h.text.as_str()).collect();
+    candidates.extend([og.as_deref(), ld.as_deref()].into_iter().flatten());
+    candidates.extend(stripped.iter().map(String::as_str));
+    let support = |c: &str| -> usize {
+        sources.iter().filter(|s| headed_by(s, c)).count()
+            + usize::from(heads.iter().any(|(_, h)| headed_by(&h.text, c)))
+    };
+    let mut best: Option<(&str, usize)> = None;
+    for c in candidates {
+        let n = support(c);
+        // Ties go to the earlier candidate: headings nearest the body, then og:title, JSON-LD.
+        if n >= 2 && best.is_none_or(|(_, m)| n > m) {
+            best = Some((c, n));
+        }
+    }
+    if let Some((c, _)) = best {
+        return Some(c.to_string());
+    }
+    // No agreement: the page may show a headline its metadata words differently ("(WEF)"
+    // against "[WEF]"): a heading near the body that shares most words with a source. Or the
+    // metadata names a wrapper page (an archive's "file.html.ko.euc-kr"): the `<h1>` right
+    // above the body is the headline as shown.
+    let near = |(i, _): &&(usize, &TextBlock)| *i + HEADLINE_MAX_BLOCKS_ABOVE >= start && *i <= start + 1;
+    if let Some((_, h)) = heads.iter().filter(near).find(|(_, h)| sources.iter().any(|s| similar(s, &h.text)))
+    {
+        return Some(h.text.clone());
+    }
+    let similar_to_any = heads.iter().any(|(_, h)| sources.iter().any(|s| similar(s, &h.text)));
+    if !similar_to_any
+        && let Some((_, h)) = heads.iter().filter(near).find(|(_, h)| h.kind == BlockKind::Heading(1))
+    {
+        return Some(h.text.clone());
+    }
+    og.or(ld).or(tag).map(|t| strip_site_suffix(&t, site)).filter(|t| !t.is_empty())
+}
+
+/// Whether two titles share most of their words (Jaccard over letter-and-digit words ≥ 0.6).
+fn similar(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> std::collections::HashSet<String> {
+        s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    let union = wa.union(&wb).count();
+    union > 0 && wa.intersection(&wb).count() * 10 >= union * 6
+}
+
+/// Whether `source` is `headline`, or `headline` followed by a separator and more (a site name).
+fn headed_by(source: &str, headline: &str) -> bool {
+    !headline.is_empty()
+        && source.strip_prefix(headline).is_some_and(|rest| {
+            rest.is_empty() || rest.trim_start().starts_with(['-', '|', 'ㅣ', ':', '<', '–', '—', '·'])
+        })
+}
+
+/// Cuts a trailing site or section name off a title.
+fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
+    let mut out = title.trim();
+    loop {
+        let cut = TITLE_SEPARATORS
+            .iter()
+            .filter_map(|sep| out.rfind(sep).map(|at| (at, sep.len())))
+            .filter(|&(at, len)| {
+                let tail = out.get(at + len..).unwrap_or("");
+                at > 0
+                    && (tail.chars().count() <= SITE_SUFFIX_MAX_CHARS
+                        || site.is_some_and(|s| !s.is_empty() && tail.contains(s)))
+            })
+            .max_by_key(|&(at, _)| at);
+        match cut {
+            Some((at, len)) => {
+                let tail = out.get(at + len..).unwrap_or("");
+                // Only a tail that reads like a name goes: no sentence, no question.
+                if crate::text::ends_sentence(tail) && !site.is_some_and(|s| tail.contains(s)) {
+                    break;
+                }
+                out = out.get(..at).unwrap_or(out).trim_end();
+                // "제목 < 경제 < 기사본문 - 아시아경제": keep cutting section names, and only those.
+                if !out.contains(" < ") {
+                    break;
+                }
+            }
+            None => break,
+        }
+    }
+    out.to_string()
+}
+
+/// Published and modified dates: the labelled dates printed near the headline ("입력",
+/// "최종수정") are what readers see and what the page means; metadata fills in where the page
+/// prints none.
+fn dates(head: &Head, page: &Page, body: Option<Range<usize>>) -> (Option<DateTime>, Option<DateTime>) {
+    let start = body.as_ref().map_or(0, |r| r.start);
+    let end = body.as_ref().map_or(page.blocks.len(), |r| r.end);
+    let from = start.saturating_sub(DATE_LOOKBACK_BLOCKS);
+    let to = (start + DATE_LOOKAHEAD_BLOCKS).min(end.max(start));
+    let mut printed_pub = None;
+    let mut printed_mod = None;
+    let mut unlabelled: Option<(usize, DateTime)> = None;
+    for (i, b) in page.blocks.iter().enumerate().take(to).skip(from) {
+        if b.text.chars().count() > DATE_LINE_MAX_CHARS {
+            continue;
+        }
+        let found = date::labelled(&b.text);
+        for (label, d) in &found {
+            match label {
+                Label::Published if printed_pub.is_none() => printed_pub = Some(*d),
+                Label::Modified if printed_mod.is_none() => printed_mod = Some(*d),
+                _ => {}
+            }
+        }
+        // The nearest unlabelled date before the body: a blog's post date.
+        if found.is_empty()
+            && i < start.max(1)
+            && let Some(d) = DateTime::parse_korean(&b.text).or_else(|| DateTime::parse_english(&b.text))
+        {
+            unlabelled = Some((i, d));
+        }
+    }
+    let ld_pub = head.ld_string("datePublished").and_then(|d| DateTime::parse_iso(&d));
+    let ld_mod = head.ld_string("dateModified").and_then(|d| DateTime::parse_iso(&d));
+    let meta_pub = head
+        .metas(&[
+            "article:published_time",
+            "og:published_time",
+            "datepublished",
+            "pubdate",
+            "publishdate",
+            "date",
+            "dc.date",
+            "dcterms.created",
+        ])
+        .find_map(DateTime::parse_iso);
+    let meta_mod = head
+        .metas(&["article:modified_time", "og:updated_time", "datemodified", "dcterms.modified"])
+        .find_map(DateTime::parse_iso);
+    let time_el = head.times.iter().find_map(|t| DateTime::parse_iso(t));
+    let structured_pub = ld_pub.or(meta_pub).or(time_el);
+    let published = prefer_printed(printed_pub, structured_pub).or(unlabelled.map(|(_, d)| d));
+    let modified = prefer_printed(printed_mod, ld_mod.or(meta_mod));
+    (published, modified)
+}
+
+/// The printed date, or the metadata's when the page prints none; where both give the same
+/// day and only the metadata has the time, the metadata's, which says more.
+fn prefer_printed(printed: Option<DateTime>, structured: Option<DateTime>) -> Option<DateTime> {
+    match (printed, structured) {
+        (Some(p), Some(s))
+            if p.time.is_none()
+                && s.time.is_some()
+                && (p.year, p.month, p.day) == (s.year, s.month, s.day) =>
+        {
+            Some(s)
+        }
+        (Some(p), _) => Some(p),
+        (None, s) => s,
+    }
+}
+
+/// Authors and e-mail. The dateline is what the article itself says; metadata often lists
+/// every author where the dateline names one, so it wins when it includes the dateline's name.
+fn authors(
+    head: &Head,
+    page: &Page,
+    body: Option<Range<usize>>,
+    first: Option<&str>,
+    site: Option<&str>,
+) -> (Vec<String>, Option<String>) {
+    let dateline = first.and_then(byline::from_dateline).unwrap_or_default();
+    let ld: Vec<String> = head.json_ld.iter().flat_map(|j| json_author_names(j)).collect();
+    let meta = head
+        .metas(&[
+            "author",
+            "article:author",
+            "dable:author",
+            "byl",
+            "by",
+            "og:article:author",
+            "twitter:creator",
+        ])
+        .find_map(|v| byline::from_meta(v, site))
+        .unwrap_or_default();
+    let structured = if ld.is_empty() { meta } else { ld };
+
+    // Bylines printed as lines of their own: above the body (a list of reporters under the
+    // headline) and at its end ("홍길동 기자 hong@example.com").
+    let mut header: Vec<String> = Vec::new();
+    let mut closing: Vec<String> = Vec::new();
+    let mut email = None;
+    if let Some(r) = &body {
+        let from = r.start.saturating_sub(DATE_LOOKBACK_BLOCKS);
+        for b in page.blocks.get(from..r.start).unwrap_or_default() {
+            if let Some((names, mail)) =
+                byline::from_closing(&b.text).or_else(|| byline::from_by_line(&b.text))
+            {
+                for n in names {
+                    if !header.contains(&n) {
+                        header.push(n);
+                    }
+                }
+                email = email.or(mail);
+            }
+        }
+        let from = r.end.saturating_sub(BYLINE_TAIL_BLOCKS);
+        let to = (r.end + BYLINE_TAIL_BLOCKS).min(page.blocks.len());
+        for b in page.blocks.get(from..to).unwrap_or_default() {
+            if let Some((names, mail)) = byline::from_closing(&b.text) {
+                // Co-authors close on lines of their own, one after the other.
+                for n in names {
+                    if !closing.contains(&n) {
+                        closing.push(n);
+                    }
+                }
+                email = email.or(mail);
+            } else if let Some(mail) = byline::lone_email(&b.text) {
+                email = email.or(Some(mail));
+            }
+        }
+    }
+    // What the page prints comes first: the dateline, completed by the header's list when that
+    // list includes it; then the header list, the closing line, and last the metadata.
+    let mut authors = if !dateline.is_empty() {
+        if dateline.iter().all(|d| header.contains(d)) { header } else { dateline }
+    } else if !header.is_empty() {
+        header
+    } else if !closing.is_empty() {
+        closing
+    } else {
+        structured
+    };
+    authors.dedup();
+    (authors, email)
+}
+
+static AUTHOR_KEY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#""author"\s*:\s*"#).expect("constant regex"));
+static NAME_FIELD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#""name"\s*:\s*"((?:[^"\\]|\\.)*)""#).expect("constant regex"));
+
+/// The names under every `"author"` of a JSON-LD text (an object, a list, or a string).
+fn json_author_names(json: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for m in AUTHOR_KEY.find_iter(json) {
+        let rest = json.get(m.end()..).unwrap_or("");
+        if rest.starts_with('"') {
+            if let Some(s) = json_string_at(rest) {
+                out.extend(byline::from_meta(&s, None).unwrap_or_default());
+            }
+            continue;
+        }
+        let value = json_value_span(rest);
+        for c in NAME_FIELD.captures_iter(value) {
+            if let Some(n) = c.get(1) {
+                let n = unescape(n.as_str());
+                out.extend(byline::from_meta(&n, None).unwrap_or_default());
+            }
+        }
+    }
+    out
+}
+
+/// The text of the JSON object or array at the start of `s`, found by bracket depth.
+fn json_value_span(s: &str) -> &str {
+    let mut depth = 0i32;
+    let mut in_str = false;
+    let mut escaped = false;
+    for (i, c) in s.char_indices() {
+        if in_str {
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_str = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => in_str = true,
+            '{' | '[' => depth += 1,
+            '}' | ']' => {
+                depth -= 1;
+                if depth <= 0 {
+                    return s.get(..=i).unwrap_or(s);
+                }
+            }
+            _ if depth == 0 && !c.is_whitespace() => return "",
+            _ => {}
+        }
+    }
+    s
+}
+
+/// The string value of the first `"key": "…"` in a JSON text.
+fn json_string_field(json: &str, key: &str) -> Option<String> {
+    let needle = format!("\"{key}\"");
+    let at = json.find(&needle)?;
+    let rest = json.get(at + needle.len()..)?.trim_start().strip_prefix(':')?.trim_start();
+    json_string_at(rest)
+}
+
+/// The JSON string literal at the start of `s`, unescaped.
+fn json_string_at(s: &str) -> Option<String> {
+    let body = s.strip_prefix('"')?;
+    let mut escaped = false;
+    for (i, c) in body.char_indices() {
+        match (escaped, c) {
+            (true, _) => escaped = false,
+            (false, '\\') => escaped = true,
+            (false, '"') => return Some(unescape(body.get(..i)?)),
+            _ => {}
+        }
+    }
+    None
+}
+
+fn unescape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('t') => out.push('\t'),
+            Some('r') => out.push('\r'),
+            Some('u') => {
+                let hex: String = chars.by_ref().take(4).collect();
+                let mut code = u32::from_str_radix(&hex, 16).unwrap_or(0xFFFD);
+                if (0xD800..0xDC00).contains(&code) {
+                    // A surrogate pair: the low half follows as another \uXXXX.
+                    let rest: String = chars.clone().take(6).collect();
+                    if let Some(low) = rest.strip_prefix("\\u").and_then(|h| u32::from_str_radix(h, 16).ok())
+                    {
+                        code = 0x10000 + ((code - 0xD800) << 10) + (low.saturating_sub(0xDC00) & 0x3FF);
+                        chars.by_ref().take(6).for_each(drop);
+                    }
+                }
+                out.push(char::from_u32(code).unwrap_or('\u{FFFD}'));
+            }
+            Some(other) => out.push(other),
+            None => {}
+        }
+    }
+    collapse_ws(&out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_suffixes() {
+        assert_eq!(strip_site_suffix("과기부, 협의회 발족 - 뉴스핌", None), "과기부, 협의회 발족");
+        assert_eq!(strip_site_suffix("제목이다 < 경제 < 기사본문 - 아시아경제", None), "제목이다");
+        assert_eq!(strip_site_suffix("2019년 회고 | snack", None), "2019년 회고");
+        assert_eq!(strip_site_suffix("블로그 글 :: 내 블로그", None), "블로그 글");
+        assert_eq!(strip_site_suffix("가상자산 왕국 - 매일경제", Some("매일경제")), "가상자산 왕국");
+    }
+
+    #[test]
+    fn json_ld() {
+        let j = r#"{"headline":"정부 \"새 정책\" 발표","author":[{"@type":"Person","name":"홍길동"},{"name":"김철수 기자"}],"datePublished":"2024-03-11T09:12:00+09:00"}"#;
+        assert_eq!(json_string_field(j, "headline").as_deref(), Some("정부 \"새 정책\" 발표"));
+        assert_eq!(json_author_names(j), vec!["홍길동".to_string(), "김철수".to_string()]);
+        assert_eq!(unescape(r"\uD55C\uAD6D \ud83d\ude00"), "한국 😀");
     }
 }

@@ -9,7 +9,7 @@ pub(crate) fn run(config: &Config, html: &[u8], forced: Option<&'static Encoding
         return Err(Error::InputTooLarge { len: html.len(), limit: config.max_input_bytes });
     }
     let (text, enc) = decode::decode(html, forced);
-    if !looks_like_text(&text) {
+    if has_binary_signature(html) || !looks_like_text(&text) {
         return Err(Error::NotHtml);
     }
     let doc = scraper::Html::parse_document(&text);
@@ -17,8 +17,16 @@ pub(crate) fn run(config: &Config, html: &[u8], forced: Option<&'static Encoding
         return Err(Error::TooManyNodes { limit: config.max_nodes });
     }
     let page = blocks::cut(doc.tree.root());
-    let title = meta::title(&doc);
-    let blocks = body(&page, title.as_deref()).ok_or(Error::NoContent)?;
+    let (blocks, region) = body(&page).ok_or(Error::NoContent)?;
+    let first = blocks.iter().find(|b| b.kind == BlockKind::Paragraph).map(|b| b.text.as_str());
+    let meta = meta::read(&doc, &page, Some(region), first);
+    // The headline repeated at the top of the body is the title, not body text.
+    let blocks: Vec<Block> = blocks
+        .into_iter()
+        .filter(|b| {
+            !(matches!(b.kind, BlockKind::Heading(_)) && Some(b.text.as_str()) == meta.title.as_deref())
+        })
+        .collect();
     let paragraphs = blocks
         .iter()
         .filter(|b| config.keep_captions || b.kind != BlockKind::Caption)
@@ -27,12 +35,25 @@ pub(crate) fn run(config: &Config, html: &[u8], forced: Option<&'static Encoding
     if paragraphs.is_empty() {
         return Err(Error::NoContent);
     }
-    Ok(Article { title, paragraphs, blocks, charset: enc.name() })
+    Ok(Article {
+        title: meta.title,
+        paragraphs,
+        blocks,
+        published: meta.published,
+        modified: meta.modified,
+        authors: meta.authors,
+        email: meta.email,
+        site_name: meta.site_name,
+        url: meta.url,
+        lang: meta.lang,
+        description: meta.description,
+        charset: enc.name(),
+    })
 }
 
 /// Selects and prunes the body; when class hints lead nowhere (a page that wraps everything
 /// in a "sidebar" layout class), tries again on text alone.
-fn body(page: &Page, title: Option<&str>) -> Option<Vec<Block>> {
+fn body(page: &Page) -> Option<(Vec<Block>, std::ops::Range<usize>)> {
     [true, false].into_iter().find_map(|use_hints| {
         let scores = score::score(&page.blocks, use_hints);
         let region = select::select(page, &scores)?;
@@ -46,30 +67,83 @@ fn body(page: &Page, title: Option<&str>) -> Option<Vec<Block>> {
                     None => &b.text,
                 };
                 let text = text.trim();
-                if text.is_empty() || (matches!(b.kind, BlockKind::Heading(_)) && Some(text) == title) {
+                if text.is_empty() {
                     return None;
                 }
                 Some(Block { kind: b.kind, text: text.to_string() })
             })
             .collect();
-        (!blocks.is_empty()).then_some(blocks)
+        (!blocks.is_empty()).then_some((blocks, region.blocks))
     })
 }
 
+/// Whether the input starts with the signature of a binary file format — images, PDF, archives,
+/// office documents (HWP 5 and .doc are OLE files), fonts, media, executables. Such files are
+/// not pages whatever their bytes decode to: a deflated PDF stream, read as windows-1252, has
+/// too few control characters for [`looks_like_text`] to see.
+fn has_binary_signature(bytes: &[u8]) -> bool {
+    /// (offset, signature) pairs, after the WHATWG MIME Sniffing standard and the formats a
+    /// crawl saves by mistake.
+    const SIGNATURES: &[(usize, &[u8])] = &[
+        (0, b"%PDF-"),
+        (0, b"%!PS-Adobe-"),
+        (0, b"\x89PNG\r\n\x1a\n"),
+        (0, b"GIF87a"),
+        (0, b"GIF89a"),
+        (0, b"\xff\xd8\xff"),
+        (0, b"II*\0"),
+        (0, b"MM\0*"),
+        (8, b"WEBP"),
+        (8, b"WAVE"),
+        (8, b"AVI "),
+        (4, b"ftyp"),
+        (0, b"\x1a\x45\xdf\xa3"),
+        (0, b"OggS\0"),
+        (0, b"fLaC"),
+        (0, b"ID3"),
+        (0, b"PK\x03\x04"),
+        (0, b"\x1f\x8b\x08"),
+        (0, b"BZh"),
+        (0, b"\xfd7zXZ\0"),
+        (0, b"7z\xbc\xaf\x27\x1c"),
+        (0, b"\x28\xb5\x2f\xfd"),
+        (0, b"Rar!\x1a\x07"),
+        (0, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"),
+        (0, b"wOFF"),
+        (0, b"wOF2"),
+        (0, b"\x7fELF"),
+        (0, b"\0asm"),
+        (0, b"SQLite format 3\0"),
+    ];
+    SIGNATURES.iter().any(|(at, sig)| bytes.get(*at..).is_some_and(|b| b.starts_with(sig)))
+}
+
 /// Whether decoded input can be a page at all: binary files (images, PDFs, archives) decode to
-/// many control characters and replacement characters.
+/// many control characters and replacement characters, and — decoded as windows-1252, the
+/// fallback for bytes that are neither UTF-8 nor EUC-KR — to a soup of Latin-1 symbols.
 fn looks_like_text(text: &str) -> bool {
     /// Characters sampled: enough to see a binary header and the start of its data.
     const SAMPLE_CHARS: usize = 4096;
     /// A text page has next to no control characters; binary data has many.
     const MAX_BAD_SHARE: f32 = 0.1;
+    /// Characters of the Latin-1 range (U+0080–U+00FF) and the windows-1252 extras (‘’“”•–—€…):
+    /// under a tenth of a Western page even in French or Icelandic, markup included; about half
+    /// of binary data read as windows-1252. Other scripts (Hangul, Cyrillic) lie outside it.
+    const MAX_LATIN1_SHARE: f32 = 0.35;
     let mut total = 0usize;
     let mut bad = 0usize;
+    let mut latin1 = 0usize;
     for c in text.chars().take(SAMPLE_CHARS) {
         total += 1;
         if (c.is_control() && !c.is_whitespace()) || c == '\u{FFFD}' {
             bad += 1;
+        } else if ('\u{80}'..='\u{FF}').contains(&c) || "ŒœŠšŽžŸƒˆ˜–—‘’‚“”„†‡•…‰‹›€™".contains(c)
+        {
+            latin1 += 1;
         }
     }
-    total > 0 && !text.trim().is_empty() && (bad as f32) <= MAX_BAD_SHARE * total as f32
+    total > 0
+        && !text.trim().is_empty()
+        && (bad as f32) <= MAX_BAD_SHARE * total as f32
+        && (latin1 as f32) <= MAX_LATIN1_SHARE * total as f32
 }
