@@ -46,6 +46,10 @@ pub(crate) struct Lexicon {
 /// line, whatever it starts with. Promo lines ("▶ 관련기사 보기: …") stay under ~60.
 const STARTS_MAX_KEY_CHARS: usize = 60;
 
+/// A box heading may carry a short name before its phrase ("한빛일보 주요뉴스", "OO핌 베스트
+/// 기사"): up to this many bytes of key (four Hangul syllables).
+const BOX_PREFIX_MAX_BYTES: usize = 12;
+
 /// After a `cut`, a block whose remaining text has fewer key characters than this and does not
 /// end a sentence is dropped whole: what is left is the notice's own head ("ⓒ중앙일보(https://…),",
 /// "홍길동 기자"), not a paragraph the notice was glued to.
@@ -91,7 +95,9 @@ impl Lexicon {
             // Only symbols: a separator, a bullet, an arrow. Nothing a reader reads.
             return Some(Verdict::Drop);
         }
-        if self.boxes.contains(&k) {
+        if self.boxes.contains(&k)
+            || self.boxes.iter().any(|b| k.len() <= b.len() + BOX_PREFIX_MAX_BYTES && k.ends_with(b.as_str()))
+        {
             return Some(Verdict::Box);
         }
         if self.tail.contains(&k) {

@@ -21,6 +21,10 @@ const ANCESTOR_CREDIT: [f32; 3] = [1.0, 0.5, 0.33];
 /// beside the body adds less.
 const GROW_MIN_SHARE: f32 = 0.2;
 
+/// A wrapper costing less than this (a label, a button: about two blocks' cost) does not stop
+/// the walk up from the seed.
+const WRAPPER_MAX_COST: f32 = 2.0 * crate::score::BLOCK_COST;
+
 /// A region whose value is below this holds no article (a login page, an index of links).
 pub(crate) const MIN_REGION_VALUE: f32 = 20.0;
 
@@ -68,19 +72,24 @@ pub(crate) fn select(page: &Page, scores: &[Score]) -> Option<Region> {
         .max_by(|a, b| a.1.total_cmp(b.1))
         .map(|(i, _)| i)?;
 
+    // Walk up from the seed. A parent that adds enough becomes the region; wrappers that add
+    // next to nothing (the five nested divs of a blog editor's component) are passed through
+    // without being taken; a parent that costs more than that ends the walk.
     let mut region = seed;
+    let mut probe = seed;
     loop {
-        let parent = page.elems.get(region).map_or(NO_PARENT, |el| el.parent);
+        let parent = page.elems.get(probe).map_or(NO_PARENT, |el| el.parent);
         if parent == NO_PARENT {
             break;
         }
+        let parent = parent as usize;
         let current = value_of(region);
-        let added = value_of(parent as usize) - current;
-        if added > f64::from(GROW_MIN_SHARE) * current.max(0.0) && added > 0.0 {
-            region = parent as usize;
-        } else {
+        if value_of(parent) - current > f64::from(GROW_MIN_SHARE) * current.max(0.0) {
+            region = parent;
+        } else if value_of(parent) - value_of(probe) < -f64::from(WRAPPER_MAX_COST) {
             break;
         }
+        probe = parent;
     }
     if value_of(region) < f64::from(MIN_REGION_VALUE) {
         return None;
