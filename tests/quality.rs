@@ -21,7 +21,7 @@ fn print_table(name: &str, scores: &[(String, PageScore)]) -> Summary {
     for (id, s) in scores {
         println!("{name}: {id:28} {:6.3} {:6.3} {:6.3}", s.precision, s.recall, s.f1);
     }
-    let summary = Summary::of(&scores.iter().map(|(_, s)| s.clone()).collect::<Vec<_>>());
+    let summary = Summary::of(&scores.iter().map(|(_, s)| *s).collect::<Vec<_>>());
     println!(
         "{name}: pages {} macro P {:.4} R {:.4} F1 {:.4} median F1 {:.4} failures {}",
         summary.pages,
