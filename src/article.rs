@@ -77,6 +77,21 @@ impl Article {
         self.paragraphs.join("\n")
     }
 
+    /// The body as Markdown: in-body headings, lists, quotes, tables and code keep their
+    /// structure; captions are left out; the text itself is not emphasised.
+    ///
+    /// ```
+    /// let html = "<article><p>정부가 오늘 새 정책을 발표했다. 시행은 다음 달부터다.</p><h3>주요 내용</h3>\
+    ///             <ul><li>지원 대상을 두 배로 늘린다.</li><li>신청 절차를 줄인다.</li></ul>\
+    ///             <p>관계자는 준비가 끝났다고 말했다. 현장 반응도 좋다고 설명했다.</p></article>";
+    /// let md = bonmun::extract(html.as_bytes())?.markdown();
+    /// assert!(md.contains("### 주요 내용\n\n- 지원 대상을 두 배로 늘린다.\n- 신청 절차를 줄인다.\n"));
+    /// # Ok::<(), bonmun::Error>(())
+    /// ```
+    pub fn markdown(&self) -> String {
+        crate::output::markdown(&self.blocks)
+    }
+
     /// The authors as one line, `"홍길동, 김철수"`, as a byline reads.
     pub fn byline(&self) -> Option<String> {
         (!self.authors.is_empty()).then(|| self.authors.join(", "))

@@ -222,6 +222,8 @@ impl Walker {
             Tag::Pre => BlockKind::Code,
             Tag::Cell => BlockKind::TableRow,
             Tag::Figure => BlockKind::Caption,
+            // A paragraph inside a cell is a paragraph: layout tables hold whole articles.
+            Tag::Block if inherited_kind == BlockKind::TableRow => BlockKind::Paragraph,
             _ if caption => BlockKind::Caption,
             _ => inherited_kind,
         };

@@ -8,7 +8,6 @@
 /// assert!(extractor.extract(&vec![b' '; 2 << 20]).is_err());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
 pub struct Config {
     /// Inputs longer than this are refused with [`Error::InputTooLarge`](crate::Error::InputTooLarge)
     /// rather than cut short. The default, 64 MiB, is far above any real article page

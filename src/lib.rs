@@ -31,6 +31,7 @@ mod error;
 pub mod eval;
 mod lexicon;
 mod meta;
+mod output;
 mod pipeline;
 mod prune;
 mod score;
@@ -43,6 +44,13 @@ pub use date::DateTime;
 pub use error::Error;
 
 use encoding_rs::Encoding;
+
+/// Lists every block of a page with its value, verdict and whether it was kept: for tuning the
+/// scoring on a page. The format is not stable.
+#[doc(hidden)]
+pub fn explain(html: &[u8]) -> String {
+    pipeline::explain(html)
+}
 
 /// Extracts the article of a page with the default [`Config`].
 ///
@@ -102,8 +110,15 @@ impl Extractor {
     /// # Ok::<(), bonmun::Error>(())
     /// ```
     pub fn extract_with_charset(&self, html: &[u8], charset: &str) -> Result<Article, Error> {
-        let enc = Encoding::for_label(charset.trim().as_bytes())
-            .ok_or_else(|| Error::UnknownCharset(charset.to_string()))?;
+        let label = charset.trim();
+        // Microsoft's names for its Korean code page, which the WHATWG label list lacks;
+        // encoding_rs's EUC-KR is that code page.
+        let enc = if ["cp949", "ms949", "uhc", "x-windows-949"].iter().any(|l| l.eq_ignore_ascii_case(label))
+        {
+            encoding_rs::EUC_KR
+        } else {
+            Encoding::for_label(label.as_bytes()).ok_or_else(|| Error::UnknownCharset(charset.to_string()))?
+        };
         pipeline::run(&self.config, html, Some(enc))
     }
 }

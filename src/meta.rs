@@ -359,7 +359,10 @@ fn authors(
     let mut email = None;
     if let Some(r) = &body {
         let from = r.start.saturating_sub(DATE_LOOKBACK_BLOCKS);
-        for b in page.blocks.get(from..r.start).unwrap_or_default() {
+        // Captions end in a photographer's credit ("… 서예린 기자"), not a byline.
+        for b in
+            page.blocks.get(from..r.start).unwrap_or_default().iter().filter(|b| b.kind != BlockKind::Caption)
+        {
             if let Some((names, mail)) =
                 byline::from_closing(&b.text).or_else(|| byline::from_by_line(&b.text))
             {
@@ -373,7 +376,8 @@ fn authors(
         }
         let from = r.end.saturating_sub(BYLINE_TAIL_BLOCKS);
         let to = (r.end + BYLINE_TAIL_BLOCKS).min(page.blocks.len());
-        for b in page.blocks.get(from..to).unwrap_or_default() {
+        for b in page.blocks.get(from..to).unwrap_or_default().iter().filter(|b| b.kind != BlockKind::Caption)
+        {
             if let Some((names, mail)) = byline::from_closing(&b.text) {
                 // Co-authors close on lines of their own, one after the other.
                 for n in names {

@@ -1,7 +1,7 @@
 //! The stages in order: decode → parse → blocks → score → select → prune → output.
 
 use crate::blocks::Page;
-use crate::{Article, Block, BlockKind, Config, Error, blocks, decode, meta, prune, score, select};
+use crate::{Article, Block, BlockKind, Config, Error, blocks, decode, meta, output, prune, score, select};
 use encoding_rs::Encoding;
 
 pub(crate) fn run(config: &Config, html: &[u8], forced: Option<&'static Encoding>) -> Result<Article, Error> {
@@ -58,22 +58,13 @@ fn body(page: &Page) -> Option<(Vec<Block>, std::ops::Range<usize>)> {
         let scores = score::score(&page.blocks, use_hints);
         let region = select::select(page, &scores)?;
         let kept = prune::prune(page, &scores, &region, use_hints);
-        let blocks: Vec<Block> = kept
-            .iter()
-            .filter_map(|k| {
-                let b = page.blocks.get(k.index)?;
-                let text = match k.cut {
-                    Some(at) => b.text.get(..at).unwrap_or(&b.text),
-                    None => &b.text,
-                };
-                let text = text.trim();
-                if text.is_empty() {
-                    return None;
-                }
-                Some(Block { kind: b.kind, text: text.to_string() })
-            })
-            .collect();
-        (!blocks.is_empty()).then_some((blocks, region.blocks))
+        let blocks = output::assemble(page, &kept);
+        // Metadata looks around the text actually kept, not the region's edges.
+        let span = match (kept.first(), kept.last()) {
+            (Some(a), Some(b)) => a.index..b.index + 1,
+            _ => region.blocks,
+        };
+        (!blocks.is_empty()).then_some((blocks, span))
     })
 }
 
@@ -146,4 +137,36 @@ fn looks_like_text(text: &str) -> bool {
         && !text.trim().is_empty()
         && (bad as f32) <= MAX_BAD_SHARE * total as f32
         && (latin1 as f32) <= MAX_LATIN1_SHARE * total as f32
+}
+
+/// One line a block: index, kind, value, weight, link density, furniture, verdict, kept, text.
+/// For tuning the scoring on a page; not part of the stable API.
+pub(crate) fn explain(html: &[u8]) -> String {
+    use std::fmt::Write;
+    let (text, _) = decode::decode(html, None);
+    let doc = scraper::Html::parse_document(&text);
+    let page = blocks::cut(doc.tree.root());
+    let scores = score::score(&page.blocks, true);
+    let region = select::select(&page, &scores);
+    let kept: Vec<usize> = region
+        .as_ref()
+        .map(|r| prune::prune(&page, &scores, r, true).iter().map(|k| k.index).collect())
+        .unwrap_or_default();
+    let mut out = String::new();
+    let _ = writeln!(out, "region: {:?}", region.as_ref().map(|r| r.blocks.clone()));
+    for (i, (b, s)) in page.blocks.iter().zip(&scores).enumerate() {
+        let t: String = b.text.chars().take(60).collect();
+        let _ = writeln!(
+            out,
+            "{i:5} {} {:?} v={:.0} w={:.0} ld={:.2} {:?} {:?} {t}",
+            if kept.contains(&i) { '+' } else { ' ' },
+            b.kind,
+            s.value,
+            s.weight,
+            s.link_density,
+            b.furniture,
+            s.verdict
+        );
+    }
+    out
 }

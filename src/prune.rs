@@ -30,6 +30,10 @@ const TAG_FURNITURE_KEEP_WEIGHT: f32 = 40.0;
 /// value lies before it: the same word near the top is a counter in the byline area.
 const TAIL_MIN_SHARE_BEFORE: f32 = 0.5;
 
+/// A box holds less than this share of the region's positive value: more, and it is the
+/// body's own container that happens to open with the box.
+const BOX_MAX_SHARE: f32 = 0.4;
+
 /// Blocks of less weight than this that carry a date are date lines ("입력 2024.03.11 09:12").
 const DATE_LINE_MAX_WEIGHT: f32 = 60.0;
 
@@ -84,7 +88,7 @@ pub(crate) fn prune(page: &Page, scores: &[Score], region: &Region, use_hints: b
                     }
                 }
                 Some(Verdict::Box) => {
-                    let end = box_end(page, region, i);
+                    let end = box_end(page, scores, region, i, total_pos);
                     for j in i..end {
                         set(&mut keep, j - range.start, false);
                     }
@@ -118,17 +122,26 @@ fn set(keep: &mut [bool], k: usize, v: bool) {
 }
 
 /// The end of the box that block `i` heads: the largest element inside the region that starts
-/// with the block. When the marker stands alone among the body's paragraphs, the box is the
-/// marker and the list right after it (the items of a "요약" or "관련기사" list).
-fn box_end(page: &Page, region: &Region, i: usize) -> usize {
+/// with the block and holds less than [`BOX_MAX_SHARE`] of the region's positive value (an AI
+/// summary that opens the body's container must not take the container with it). When the
+/// marker stands alone among the body's paragraphs, the box is the marker and the list right
+/// after it (the items of a "요약" or "관련기사" list).
+fn box_end(page: &Page, scores: &[Score], region: &Region, i: usize, region_pos: f32) -> usize {
     let Some(b) = page.blocks.get(i) else { return i + 1 };
+    let positive = |r: std::ops::Range<usize>| -> f32 {
+        scores.get(r).map_or(0.0, |s| s.iter().map(|s| s.value.max(0.0)).sum())
+    };
     let mut e = b.elem;
     let mut end = i + 1;
     while let Some(el) = page.elems.get(e as usize) {
-        if e == region.elem || el.first_block as usize != i {
+        let el_end = el.end_block as usize;
+        if e == region.elem
+            || el.first_block as usize != i
+            || positive(i..el_end) > BOX_MAX_SHARE * region_pos
+        {
             break;
         }
-        end = end.max(el.end_block as usize);
+        end = end.max(el_end);
         e = el.parent;
         if e == NO_PARENT {
             break;
@@ -145,18 +158,22 @@ fn box_end(page: &Page, region: &Region, i: usize) -> usize {
     end.min(region.blocks.end)
 }
 
-/// Drops label-like blocks at the start and end of what is kept.
+/// Drops label-like blocks at the start and end of what is kept. At the start, an `<h1>`
+/// followed by labels goes too: that is the headline with the lines under it (reporter, date,
+/// view count), not a blog post's first section heading.
 fn trim_edges(page: &Page, scores: &[Score], range: &std::ops::Range<usize>, keep: &mut [bool]) {
     let is_label = |i: usize| -> bool {
         let (Some(b), Some(s)) = (page.blocks.get(i), scores.get(i)) else { return false };
         !s.sentence && s.weight < EDGE_LABEL_MAX_WEIGHT && !matches!(b.kind, crate::BlockKind::Heading(_))
     };
+    let is_headline = |i: usize| page.blocks.get(i).is_some_and(|b| b.kind == crate::BlockKind::Heading(1));
     for i in range.clone() {
         let k = i - range.start;
         if !keep.get(k).copied().unwrap_or(false) {
             continue;
         }
-        if is_label(i) {
+        let next_kept = (i + 1..range.end).find(|&j| keep.get(j - range.start).copied().unwrap_or(false));
+        if is_label(i) || (is_headline(i) && next_kept.is_some_and(is_label)) {
             set(keep, k, false);
         } else {
             break;

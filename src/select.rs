@@ -11,10 +11,12 @@ use crate::blocks::{NO_PARENT, Page};
 use crate::score::Score;
 use std::ops::Range;
 
-/// How much of a block's value the element two levels up, and three levels up, is credited.
-/// The container of a paragraph is the likeliest body; its parent often wraps the body with
-/// its headline and byline; further up the link to the paragraph is too weak to count.
-const ANCESTOR_CREDIT: [f32; 3] = [1.0, 0.5, 0.33];
+/// How much of a block's value its own element, the element above, and the one above that
+/// are credited. A paragraph and its container are credited alike, so a container of two
+/// paragraphs outweighs either; the container's parent, which often wraps the body with the
+/// headline and the byline, gets half; further up the link is too weak to count. Of equals,
+/// the deepest element is the seed.
+const ANCESTOR_CREDIT: [f32; 3] = [1.0, 1.0, 0.5];
 
 /// Growing the region to the parent must add at least this share of the region's current
 /// value: the other half of a body split around an ad adds far more, a teaser or a caption
