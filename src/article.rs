@@ -4,6 +4,8 @@ use crate::DateTime;
 
 /// What a block of the body is, so callers can keep or drop, say, captions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum BlockKind {
     /// Running text.
@@ -24,6 +26,7 @@ pub enum BlockKind {
 
 /// One paragraph-level piece of the article body.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Block {
     /// What kind of block this is.
     pub kind: BlockKind,
@@ -34,8 +37,11 @@ pub struct Block {
 /// An extracted article.
 ///
 /// `paragraphs` is the body in reading order, one entry a block; `blocks` holds the same
-/// text with each block's [`BlockKind`].
+/// text with each block's [`BlockKind`], captions included (`paragraphs` leaves them out
+/// unless [`Config::keep_captions`](crate::Config::keep_captions) is set). With the `serde`
+/// feature, `Article` is `Serialize` and `Deserialize`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct Article {
     /// The headline, without the site name that `<title>` usually appends.
@@ -61,7 +67,7 @@ pub struct Article {
     /// The page's own summary (meta description).
     pub description: Option<String>,
     /// The name of the charset the page was decoded with (e.g. `"UTF-8"`, `"EUC-KR"`).
-    pub charset: &'static str,
+    pub charset: String,
 }
 
 impl Article {

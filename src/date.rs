@@ -127,6 +127,22 @@ impl DateTime {
     }
 }
 
+/// With the `serde` feature a `DateTime` is its ISO 8601 string, as JSON consumers expect.
+#[cfg(feature = "serde")]
+impl serde::Serialize for DateTime {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_iso8601())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for DateTime {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        DateTime::parse_iso(&s).ok_or_else(|| serde::de::Error::custom(format!("not an ISO 8601 date: {s}")))
+    }
+}
+
 impl fmt::Display for DateTime {
     /// `2023-06-29 15:30`, or `2023-06-29`: the form of the gold files' `# published:` line.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

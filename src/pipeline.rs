@@ -47,7 +47,7 @@ pub(crate) fn run(config: &Config, html: &[u8], forced: Option<&'static Encoding
         url: meta.url,
         lang: meta.lang,
         description: meta.description,
-        charset: enc.name(),
+        charset: enc.name().to_string(),
     })
 }
 

@@ -66,7 +66,17 @@ fn seedlike_page_drops_every_widget_and_keeps_the_body() {
     let page = pages.iter().find(|p| p.id.ends_with("seedlike")).expect("corpus has a seedlike page");
     let article = bonmun::extract(&page.html).expect("seedlike page extracts");
     let text = article.text();
-    for leak in ["글자 크기", "더 작게", "번역할 언어", "결과물 출력을 준비", "종목 추적기", "투자 판단", "베스트 기사", "Top으로 이동", "안다쇼핑"] {
+    for leak in [
+        "글자 크기",
+        "더 작게",
+        "번역할 언어",
+        "결과물 출력을 준비",
+        "종목 추적기",
+        "투자 판단",
+        "베스트 기사",
+        "Top으로 이동",
+        "안다쇼핑",
+    ] {
         assert!(!text.contains(leak), "seedlike output contains {leak:?}");
     }
     let gold = std::fs::read_to_string(common::corpus_dir().join("gold").join(format!("{}.txt", page.id)))
