@@ -102,6 +102,8 @@ pub(crate) struct Elem {
 #[derive(Debug, Clone)]
 pub(crate) struct TextBlock {
     pub text: String,
+    /// The text's letters and digits, lower-cased: what the lexicon matches.
+    pub key: String,
     /// The innermost block-level element around the text.
     pub elem: u32,
     pub kind: BlockKind,
@@ -126,6 +128,9 @@ pub(crate) struct Page {
 struct Frame {
     elem: u32,
     tag: Tag,
+    /// The element and block kind that text inside this frame belongs to: the innermost
+    /// block-level frame's, kept here so a flush needs no search up the stack.
+    owner: (u32, BlockKind),
     /// The block kind text directly inside this element gets.
     kind: BlockKind,
     in_link: bool,
@@ -137,6 +142,8 @@ struct Frame {
 #[derive(Default)]
 struct Pending {
     text: String,
+    /// The lexicon's matching key of the text, built in the same pass (see `lexicon::key`).
+    key: String,
     space: bool,
     hangul: u32,
     alnum: u32,
@@ -144,9 +151,18 @@ struct Pending {
 }
 
 impl Pending {
+    /// Appends text, collapsing whitespace and counting letters. Hangul and ASCII, nearly all
+    /// of a Korean page, take fast paths: the general Unicode tables are slow per character.
     fn push(&mut self, s: &str, in_link: bool, in_pre: bool) {
         for c in s.chars() {
-            if c.is_whitespace() && !(in_pre && c == '\n') {
+            let (space, alnum) = if c.is_ascii() {
+                (c.is_ascii_whitespace(), c.is_ascii_alphanumeric())
+            } else if is_hangul(c) {
+                (false, true)
+            } else {
+                (c.is_whitespace(), c.is_alphanumeric())
+            };
+            if space && !(in_pre && c == '\n') {
                 self.space = !self.text.is_empty();
                 continue;
             }
@@ -160,10 +176,15 @@ impl Pending {
                 self.space = false;
             }
             self.text.push(c);
-            if c.is_alphanumeric() {
+            if alnum {
                 self.alnum += 1;
-                if is_hangul(c) {
+                if c.is_ascii() {
+                    self.key.push(c.to_ascii_lowercase());
+                } else if is_hangul(c) {
                     self.hangul += 1;
+                    self.key.push(c);
+                } else {
+                    self.key.extend(c.to_lowercase());
                 }
                 if in_link {
                     self.link_alnum += 1;
@@ -185,13 +206,13 @@ impl Walker {
         if p.alnum == 0 {
             return;
         }
-        // The innermost block-level frame owns the text; inline frames only colour it.
-        let owner = self.frames.iter().rev().find(|f| !matches!(f.tag, Tag::Inline | Tag::Link));
-        let (elem, kind) = owner.map_or((0, BlockKind::Paragraph), |f| (f.elem, f.kind));
         let top = self.frames.last();
+        // The innermost block-level frame owns the text; inline frames only colour it.
+        let (elem, kind) = top.map_or((0, BlockKind::Paragraph), |f| f.owner);
         let text = if top.is_some_and(|f| f.in_pre) { p.text.trim().to_string() } else { p.text };
         self.page.blocks.push(TextBlock {
             text,
+            key: p.key,
             elem,
             kind,
             hangul: p.hangul,
@@ -234,9 +255,15 @@ impl Walker {
         };
         // A content word below furniture does not rescue it: sidebars list "news" too.
         let furniture = own.max(parent.map_or(Furniture::None, |f| f.furniture));
+        let owner = if matches!(tag, Tag::Inline | Tag::Link) {
+            parent.map_or((0, BlockKind::Paragraph), |f| f.owner)
+        } else {
+            (idx, kind)
+        };
         self.frames.push(Frame {
             elem: idx,
             tag,
+            owner,
             kind,
             in_link: tag == Tag::Link || parent.is_some_and(|f| f.in_link),
             in_pre: tag == Tag::Pre || parent.is_some_and(|f| f.in_pre),

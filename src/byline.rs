@@ -44,7 +44,7 @@ pub(crate) fn from_dateline(first: &str) -> Option<Vec<String>> {
 
 /// "By Park Kibum", "작성자 : 홍길동": a blog's author line.
 static BY_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:(?:Posted|Written)\s+by|By|by|작성자|글쓴이|글)\s*[:：]?\s+(?P<name>[\p{L}][\p{L}\p{N} ._\-]{0,30}?)\s*$")
+    Regex::new(r"^\s*(?:(?:Posted|Written)\s+by|By|by|작성자|글쓴이|글)\s*[:：]?\s+(?P<name>[가-힣A-Za-z][가-힣A-Za-z ._\-]{0,30}?)\s*$")
         .expect("constant regex")
 });
 

@@ -123,7 +123,8 @@ impl DateTime {
             }
             _ => None,
         };
-        DateTime::new(num("y")?, num("m")? as u8, num("d")? as u8, time, KST_OFFSET_MINUTES)
+        let year = num("y").map(|y| if y < 100 { 2000 + y } else { y })?;
+        DateTime::new(year, num("m")? as u8, num("d")? as u8, time, KST_OFFSET_MINUTES)
     }
 }
 
@@ -165,7 +166,7 @@ static ISO: LazyLock<Regex> = LazyLock::new(|| {
 const KOREAN_DATE: &str = r"(?P<y>(?:19|20)\d\d)\s*(?:[.\-/]|년)\s*(?P<m>\d{1,2})\s*(?:[.\-/]|월)\s*(?P<d>\d{1,2})\s*(?:일|\.)?\s*(?:\(\s*[월화수목금토일]\s*\))?\s*[(\[]?\s*(?:(?P<ampm>오전|오후|AM|PM|am|pm)\s*)?(?:(?P<H>\d{1,2})\s*(?::|시)\s*(?P<M>\d{2})(?:\s*(?::|분)\s*(?P<S>\d{2}))?)?";
 
 static ENGLISH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?P<d>\d{1,2}),?\s+(?P<y>(?:19|20)\d\d)\b")
+    Regex::new(r"(?i)(?-u:\b)(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?P<d>\d{1,2})[,.]?\s+(?P<y>(?:19|20)\d\d)(?-u:\b)")
         .expect("constant regex")
 });
 
@@ -180,8 +181,10 @@ pub(crate) enum Label {
 
 /// A label and the date after it: "기사입력 : [ 2018-08-25 15:24 ]", "최종수정 2023.06.29".
 static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
+    // After a label, a two-digit year is a date too: board software prints "작성일 24-11-03 22:15".
+    let date = KOREAN_DATE.replace(r"(?P<y>(?:19|20)\d\d)", r"(?P<y>(?:19|20)?\d\d)");
     Regex::new(&format!(
-        r"(?P<label>기사\s*입력|최초\s*입력|입력|등록|승인|게재\s*일시|게재|발행|작성|송고|기사\s*전송|전송|최종\s*수정|기사\s*수정|수정|업데이트|Posted|Published|Updated)\s*(?:일시|시간|일)?\s*[:：]?\s*[\[(]?\s*{KOREAN_DATE}"
+        r"(?P<label>기사\s*입력|최초\s*입력|입력|등록|승인|게재\s*일시|게재|발행|작성|송고|기사\s*전송|전송|최종\s*수정|기사\s*수정|수정|업데이트|Posted|Published|Updated)\s*(?:일시|시간|일)?\s*[:：]?\s*[\[(]?\s*{date}"
     ))
     .expect("constant regex")
 });
@@ -247,6 +250,9 @@ mod tests {
         assert_eq!(f.first().map(|f| f.1.to_string()), Some("2018-08-25 15:24".into()));
         let f = labelled("기사전송 2025-02-17 14:05");
         assert_eq!(f.first().map(|f| f.1.to_string()), Some("2025-02-17 14:05".into()));
+        let f = labelled("작성일 24-11-03 22:15");
+        assert_eq!(f.first().map(|f| f.1.to_string()), Some("2024-11-03 22:15".into()));
+        assert_eq!(DateTime::parse_english("Oct 14. 2024").map(|d| d.to_string()), Some("2024-10-14".into()));
         let f = labelled("게재 일시 2024.03.11 09:12");
         assert_eq!(f.first().map(|f| f.0), Some(Label::Published));
     }

@@ -1,6 +1,7 @@
 //! The Korean boilerplate lexicon: phrases and class words kept as data in `lexicon.txt`,
 //! read once into lookup tables. The prune stage and the class hints of the block stage use it.
 
+use regex::Regex;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -38,7 +39,14 @@ pub(crate) struct Lexicon {
     /// `starts` phrases that begin with a symbol ("◆ 관련"), matched on the raw text: their
     /// key alone ("관련") would catch ordinary sentences.
     starts_raw: Vec<String>,
-    cut: Vec<String>,
+    /// All `cut` phrases without symbols, as one search over keys (a literal alternation,
+    /// which the regex crate runs as one multi-pattern scan).
+    cut_key: Option<Regex>,
+    /// `cut` phrases with a symbol ("Copyright ©", "ⓒ 연합뉴스"), searched in the raw text,
+    /// spaces optional: the symbol is what makes them notices ("연합뉴스" alone is a dateline).
+    cut_raw: Option<Regex>,
+    /// The longest key of `line`, `box` and `tail`: longer blocks need no set lookups.
+    max_exact_key: usize,
     class_words: HashMap<String, ClassWord>,
 }
 
@@ -47,8 +55,12 @@ pub(crate) struct Lexicon {
 const STARTS_MAX_KEY_CHARS: usize = 60;
 
 /// A box heading may carry a short name before its phrase ("한빛일보 주요뉴스", "OO핌 베스트
-/// 기사"): up to this many bytes of key (four Hangul syllables).
-const BOX_PREFIX_MAX_BYTES: usize = 12;
+/// 기사", "문서진 교수의 다른 칼럼"): up to this many bytes of key (six Hangul syllables).
+const BOX_PREFIX_MAX_BYTES: usize = 18;
+
+/// Only phrases of at least this many characters match after a name: "3. 일정 요약" is a
+/// notice's own section, not a "요약" box.
+const BOX_PREFIX_MIN_PHRASE_CHARS: usize = 4;
 
 /// After a `cut`, a block whose remaining text has fewer key characters than this and does not
 /// end a sentence is dropped whole: what is left is the notice's own head ("ⓒ중앙일보(https://…),",
@@ -58,6 +70,8 @@ const CUT_KEEP_MIN_KEY_CHARS: usize = 40;
 impl Lexicon {
     fn parse(data: &str) -> Lexicon {
         let mut lex = Lexicon::default();
+        let mut cut_key = Vec::new();
+        let mut cut_raw = Vec::new();
         for line in data.lines() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
@@ -65,6 +79,7 @@ impl Lexicon {
             }
             let Some((kind, phrase)) = line.split_once(' ') else { continue };
             let phrase = phrase.trim();
+            let has_symbol = phrase.chars().any(|c| !c.is_alphanumeric() && !c.is_whitespace());
             match kind {
                 "line" => drop(lex.line.insert(key(phrase))),
                 "box" => drop(lex.boxes.insert(key(phrase))),
@@ -73,7 +88,9 @@ impl Lexicon {
                     lex.starts_raw.push(phrase.to_string())
                 }
                 "starts" => lex.starts.push(key(phrase)),
-                "cut" => lex.cut.push(key(phrase)),
+                "cut" if has_symbol => cut_raw
+                    .push(phrase.split_whitespace().map(regex::escape).collect::<Vec<_>>().join(r"\s*")),
+                "cut" => cut_key.push(regex::escape(&key(phrase))),
                 "class-content" => drop(lex.class_words.insert(phrase.to_string(), ClassWord::Content)),
                 "class-boiler" => drop(lex.class_words.insert(phrase.to_string(), ClassWord::Boilerplate)),
                 "class-hidden" => drop(lex.class_words.insert(phrase.to_string(), ClassWord::Hidden)),
@@ -81,6 +98,13 @@ impl Lexicon {
                 _ => {}
             }
         }
+        // The phrases are data of this crate, escaped: the patterns always compile, and the
+        // lexicon's own test checks that they do.
+        lex.cut_key = Regex::new(&cut_key.join("|")).ok();
+        lex.cut_raw = Regex::new(&format!("(?i){}", cut_raw.join("|"))).ok();
+        lex.max_exact_key =
+            lex.line.iter().chain(&lex.boxes).chain(&lex.tail).map(String::len).max().unwrap_or(0)
+                + BOX_PREFIX_MAX_BYTES;
         lex
     }
 
@@ -88,64 +112,75 @@ impl Lexicon {
         self.class_words.get(word).copied()
     }
 
-    /// What the lexicon says of a block's text, if anything.
-    pub(crate) fn judge(&self, text: &str) -> Option<Verdict> {
-        let (k, offsets) = key_with_offsets(text);
+    /// What the lexicon says of a block, given its text and its key (see [`key`]).
+    pub(crate) fn judge(&self, text: &str, k: &str) -> Option<Verdict> {
         if k.is_empty() {
             // Only symbols: a separator, a bullet, an arrow. Nothing a reader reads.
             return Some(Verdict::Drop);
         }
-        if self.boxes.contains(&k)
-            || self.boxes.iter().any(|b| k.len() <= b.len() + BOX_PREFIX_MAX_BYTES && k.ends_with(b.as_str()))
-        {
-            return Some(Verdict::Box);
+        if k.len() <= self.max_exact_key {
+            if self.boxes.contains(k)
+                || self.boxes.iter().any(|b| {
+                    b.chars().count() >= BOX_PREFIX_MIN_PHRASE_CHARS
+                        && k.len() <= b.len() + BOX_PREFIX_MAX_BYTES
+                        && k.ends_with(b.as_str())
+                })
+            {
+                return Some(Verdict::Box);
+            }
+            if self.tail.contains(k) {
+                return Some(Verdict::Tail);
+            }
+            if self.line.contains(k) {
+                return Some(Verdict::Drop);
+            }
         }
-        if self.tail.contains(&k) {
-            return Some(Verdict::Tail);
+        let short = k.len() <= STARTS_MAX_KEY_CHARS * 3 && k.chars().count() <= STARTS_MAX_KEY_CHARS;
+        if short {
+            let trimmed = text.trim_start();
+            if self.starts.iter().any(|s| k.starts_with(s.as_str()))
+                || self.starts_raw.iter().any(|s| trimmed.starts_with(s.as_str()))
+            {
+                return Some(Verdict::Drop);
+            }
         }
-        if self.line.contains(&k) {
-            return Some(Verdict::Drop);
-        }
-        let trimmed = text.trim_start();
-        if k.chars().count() <= STARTS_MAX_KEY_CHARS
-            && (self.starts.iter().any(|s| k.starts_with(s.as_str()))
-                || trimmed.starts_with(['▶', '☞', '▷', '►']))
-        {
-            return Some(Verdict::Drop);
-        }
-        let cut_at = self.cut.iter().filter_map(|c| k.find(c.as_str())).min()?;
-        let kept = k.get(..cut_at).map_or(0, |s| s.chars().count());
-        // Map the key offset back to the text, then back off over the symbols before it
-        // ("<저작권자 ©", "[ⓒ …]").
-        let at = offsets.get(cut_at).copied().unwrap_or(text.len());
+        // The earliest notice in the text, found by key or by raw text.
+        let by_key = self.cut_key.as_ref().and_then(|r| r.find(k)).map(|m| text_offset(text, m.start()));
+        let by_raw = self.cut_raw.as_ref().and_then(|r| r.find(text)).map(|m| m.start());
+        let at = match (by_key, by_raw) {
+            (Some(a), Some(b)) => a.min(b),
+            (a, b) => a.or(b)?,
+        };
         let head = text.get(..at).unwrap_or(text);
-        let head = head.trim_end_matches(|c: char| c.is_whitespace() || "<[(〈《【-|/·".contains(c));
-        if kept < CUT_KEEP_MIN_KEY_CHARS && !crate::text::ends_sentence(head) {
+        // Back off over the symbols that open the notice ("<저작권자 ©", "[ⓒ …]").
+        let head = head.trim_end_matches(|c: char| c.is_whitespace() || "<[(〈《【-|/·ⓒ©".contains(c));
+        if key(head).chars().count() < CUT_KEEP_MIN_KEY_CHARS && !crate::text::ends_sentence(head) {
             return Some(Verdict::Drop);
         }
         Some(Verdict::CutAt(head.len()))
     }
 }
 
-/// The matching key of a text: its letters and digits, lower-cased.
+/// The matching key of a text: its letters and digits, lower-cased. (The block stage builds
+/// the same key while it reads the text.)
 pub(crate) fn key(text: &str) -> String {
-    key_with_offsets(text).0
+    let mut k = String::with_capacity(text.len());
+    for c in text.chars().filter(|c| c.is_alphanumeric()) {
+        k.extend(c.to_lowercase());
+    }
+    k
 }
 
-/// The key, and for each byte of the key the byte offset in `text` of the char it came from.
-fn key_with_offsets(text: &str) -> (String, Vec<usize>) {
-    let mut k = String::with_capacity(text.len());
-    let mut offsets = Vec::with_capacity(text.len());
-    for (i, c) in text.char_indices() {
-        if c.is_alphanumeric() {
-            let before = k.len();
-            for l in c.to_lowercase() {
-                k.push(l);
-            }
-            offsets.extend(std::iter::repeat_n(i, k.len() - before));
+/// The byte offset in `text` of the character that produced byte `key_at` of its key.
+fn text_offset(text: &str, key_at: usize) -> usize {
+    let mut seen = 0;
+    for (i, c) in text.char_indices().filter(|(_, c)| c.is_alphanumeric()) {
+        if seen >= key_at {
+            return i;
         }
+        seen += c.to_lowercase().map(char::len_utf8).sum::<usize>();
     }
-    (k, offsets)
+    text.len()
 }
 
 #[cfg(test)]
@@ -155,17 +190,23 @@ mod tests {
     #[test]
     fn judges_controls_and_copyright() {
         let lex = &*LEXICON;
-        assert_eq!(lex.judge("더 크게"), Some(Verdict::Drop));
-        assert_eq!(lex.judge("※ 본문 글자 크기 조정"), Some(Verdict::Drop));
-        assert_eq!(lex.judge("[관련기사]"), Some(Verdict::Box));
-        assert_eq!(lex.judge("<저작권자 © 예시일보, 무단 전재 및 재배포 금지>"), Some(Verdict::Drop));
+        assert!(lex.cut_key.is_some() && lex.cut_raw.is_some(), "cut phrases compile");
+        let j = |t: &str| lex.judge(t, &key(t));
+        assert_eq!(j("더 크게"), Some(Verdict::Drop));
+        assert_eq!(j("※ 본문 글자 크기 조정"), Some(Verdict::Drop));
+        assert_eq!(j("[관련기사]"), Some(Verdict::Box));
+        assert_eq!(j("<저작권자 © 예시일보, 무단 전재 및 재배포 금지>"), Some(Verdict::Drop));
         let body = "정부가 오늘 새 정책을 발표했다고 밝혔다. <저작권자 © 예시일보 무단전재 및 재배포 금지>";
-        match lex.judge(body) {
+        match j(body) {
             Some(Verdict::CutAt(at)) => {
                 assert_eq!(body.get(..at), Some("정부가 오늘 새 정책을 발표했다고 밝혔다."))
             }
             other => panic!("expected a cut, got {other:?}"),
         }
-        assert_eq!(lex.judge("정부가 오늘 새 정책을 발표했다고 밝혔다."), None);
+        assert_eq!(j("정부가 오늘 새 정책을 발표했다고 밝혔다."), None);
+        // A symbol makes the notice: the agency's name in a dateline is not one.
+        assert_eq!(j("(서울=연합뉴스) 홍길동 기자 = 정부가 오늘 새 정책을 발표했다고 밝혔다."), None);
+        assert_eq!(j("The copyright of the photo belongs to the museum, the curator said."), None);
+        assert_eq!(j("Copyright © 2024 예시경제. All rights reserved."), Some(Verdict::Drop));
     }
 }

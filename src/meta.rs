@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 
 /// Separators Korean sites put between a headline and the site or section name in `<title>`:
 /// "제목 - 뉴스핌", "제목 | 한국일보", "제목 :: 블로그", "제목 < 경제 < 기사본문 - 아시아경제".
-const TITLE_SEPARATORS: [&str; 6] = [" - ", " | ", " :: ", " < ", " – ", " — "];
+const TITLE_SEPARATORS: [&str; 7] = [" - ", " | ", " :: ", " < ", " > ", " – ", " — "];
 
 /// A site-name suffix is short; a longer tail after a separator is part of the headline
 /// ("프로젝트 5개를 동시에 돌리면 생기는 일 — Discord 알림 시스템 구축기").
@@ -28,6 +28,13 @@ const DATE_LOOKAHEAD_BLOCKS: usize = 12;
 /// A headline stands at most this many blocks above the body (dates, bylines, a deck and
 /// share controls sit between them).
 const HEADLINE_MAX_BLOCKS_ABOVE: usize = 12;
+
+/// A line longer than this is a paragraph, not a headline.
+const HEADLINE_MAX_BYTES: usize = 400;
+
+/// A headline has at least this many characters; shorter headings are section labels
+/// ("분야별 뉴스", "학사공지") unless more sources agree on them.
+const HEADLINE_MIN_CHARS: usize = 8;
 
 /// A printed date line is short; a body sentence that names a date is not one.
 const DATE_LINE_MAX_CHARS: usize = 120;
@@ -151,8 +158,13 @@ fn title(head: &Head, page: &Page, body: Option<Range<usize>>, site: Option<&str
     let ld = head.ld_string("headline").map(|h| collapse_ws(&h));
     let tag = head.title_tag.clone();
     let sources: Vec<&str> = [og.as_deref(), ld.as_deref(), tag.as_deref()].into_iter().flatten().collect();
+    // The description backs only a plain line above the body (a headline set in a <span>,
+    // with a <title> that names only the site); against headings it would favour an in-body
+    // heading that repeats the description over the headline.
+    let description = head.meta(&["description", "og:description"]);
 
-    // Headings from the top of the page to the end of the body, nearest the body first.
+    // Headings from the top of the page to the end of the body, and any short line right above
+    // the body (old CMSs set the headline in a <span>), nearest the body first.
     let end = body.as_ref().map_or(page.blocks.len(), |r| r.end);
     let start = body.as_ref().map_or(0, |r| r.start);
     let mut heads: Vec<(usize, &TextBlock)> = page
@@ -160,7 +172,12 @@ fn title(head: &Head, page: &Page, body: Option<Range<usize>>, site: Option<&str
         .iter()
         .enumerate()
         .take(end)
-        .filter(|(_, b)| matches!(b.kind, BlockKind::Heading(1..=3)) && b.link_alnum * 2 < b.alnum)
+        .filter(|(i, b)| {
+            let heading = matches!(b.kind, BlockKind::Heading(1..=4));
+            let above =
+                *i < start && *i + HEADLINE_MAX_BLOCKS_ABOVE >= start && b.text.len() < HEADLINE_MAX_BYTES;
+            (heading || above) && b.link_alnum * 2 < b.alnum
+        })
         .collect();
     heads.sort_by_key(|(i, _)| i.abs_diff(start));
 
@@ -169,18 +186,23 @@ fn title(head: &Head, page: &Page, body: Option<Range<usize>>, site: Option<&str
     // that repeats `<title>` whole ("제목-정치ㅣ한국일보") loses to the og:title both start with.
     let stripped: Vec<String> =
         [&og, &tag].into_iter().flatten().map(|t| strip_site_suffix(t, site)).collect();
-    let mut candidates: Vec<&str> = heads.iter().map(|(_, h)| h.text.as_str()).collect();
-    candidates.extend([og.as_deref(), ld.as_deref()].into_iter().flatten());
-    candidates.extend(stripped.iter().map(String::as_str));
-    let support = |c: &str| -> usize {
+    let mut candidates: Vec<(&str, bool)> =
+        heads.iter().map(|(_, h)| (h.text.as_str(), !matches!(h.kind, BlockKind::Heading(_)))).collect();
+    candidates.extend([og.as_deref(), ld.as_deref()].into_iter().flatten().map(|c| (c, false)));
+    candidates.extend(stripped.iter().map(|c| (c.as_str(), false)));
+    let support = |c: &str, plain: bool| -> usize {
         sources.iter().filter(|s| headed_by(s, c)).count()
             + usize::from(heads.iter().any(|(_, h)| headed_by(&h.text, c)))
+            + usize::from(plain && description.is_some_and(|d| headed_by(d, c)))
     };
     let mut best: Option<(&str, usize)> = None;
-    for c in candidates {
-        let n = support(c);
+    for (c, plain) in candidates {
+        let n = support(c, plain);
+        // A label ("학사공지", a board's name that also opens <title>) needs more agreement
+        // than a headline does.
+        let needed = if c.chars().count() < HEADLINE_MIN_CHARS { 3 } else { 2 };
         // Ties go to the earlier candidate: headings nearest the body, then og:title, JSON-LD.
-        if n >= 2 && best.is_none_or(|(_, m)| n > m) {
+        if n >= needed && best.is_none_or(|(_, m)| n > m) {
             best = Some((c, n));
         }
     }
@@ -189,16 +211,25 @@ fn title(head: &Head, page: &Page, body: Option<Range<usize>>, site: Option<&str
     }
     // No agreement: the page may show a headline its metadata words differently ("(WEF)"
     // against "[WEF]"): a heading near the body that shares most words with a source. Or the
-    // metadata names a wrapper page (an archive's "file.html.ko.euc-kr"): the `<h1>` right
-    // above the body is the headline as shown.
+    // metadata names a wrapper page or a board (an archive's "file.html.ko.euc-kr",
+    // "학사공지 | 공지사항"): the heading right above the body is the headline as shown — an
+    // <h1> of any length, a lower heading when it is long enough not to be a section label.
     let near = |(i, _): &&(usize, &TextBlock)| *i + HEADLINE_MAX_BLOCKS_ABOVE >= start && *i <= start + 1;
-    if let Some((_, h)) = heads.iter().filter(near).find(|(_, h)| sources.iter().any(|s| similar(s, &h.text)))
+    if let Some((_, h)) = heads
+        .iter()
+        .filter(near)
+        .filter(|(_, h)| matches!(h.kind, BlockKind::Heading(_)))
+        .find(|(_, h)| sources.iter().any(|s| similar(s, &h.text)))
     {
         return Some(h.text.clone());
     }
-    let similar_to_any = heads.iter().any(|(_, h)| sources.iter().any(|s| similar(s, &h.text)));
-    if !similar_to_any
-        && let Some((_, h)) = heads.iter().filter(near).find(|(_, h)| h.kind == BlockKind::Heading(1))
+    let headline_like = |h: &TextBlock| match h.kind {
+        BlockKind::Heading(1) => true,
+        BlockKind::Heading(_) => h.text.chars().count() >= HEADLINE_MIN_CHARS,
+        _ => false,
+    };
+    if let Some((_, h)) =
+        heads.iter().filter(near).filter(|(i, _)| *i < start + 1).find(|(_, h)| headline_like(h))
     {
         return Some(h.text.clone());
     }
@@ -219,7 +250,7 @@ fn similar(a: &str, b: &str) -> bool {
 fn headed_by(source: &str, headline: &str) -> bool {
     !headline.is_empty()
         && source.strip_prefix(headline).is_some_and(|rest| {
-            rest.is_empty() || rest.trim_start().starts_with(['-', '|', 'ㅣ', ':', '<', '–', '—', '·'])
+            rest.is_empty() || rest.trim_start().starts_with(['-', '|', 'ㅣ', ':', '<', '>', '–', '—', '·'])
         })
 }
 

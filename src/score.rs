@@ -44,14 +44,20 @@ pub(crate) fn weight(b: &TextBlock) -> f32 {
     b.hangul as f32 * HANGUL_WEIGHT + (b.alnum - b.hangul) as f32
 }
 
-pub(crate) fn score(blocks: &[TextBlock], use_hints: bool) -> Vec<Score> {
+/// The lexicon's verdict on every block. It does not depend on the hints, so a retry without
+/// them reuses it.
+pub(crate) fn verdicts(blocks: &[TextBlock]) -> Vec<Option<Verdict>> {
+    blocks.iter().map(|b| LEXICON.judge(&b.text, &b.key)).collect()
+}
+
+pub(crate) fn score(blocks: &[TextBlock], verdicts: &[Option<Verdict>], use_hints: bool) -> Vec<Score> {
     blocks
         .iter()
-        .map(|b| {
+        .zip(verdicts)
+        .map(|(b, &verdict)| {
             let weight = weight(b);
             let link_density = if b.alnum == 0 { 0.0 } else { b.link_alnum as f32 / b.alnum as f32 };
             let sentence = ends_sentence(&b.text);
-            let verdict = LEXICON.judge(&b.text);
             let value = match verdict {
                 Some(Verdict::Drop | Verdict::Box | Verdict::Tail) => -(weight + BLOCK_COST),
                 _ => {
