@@ -2,9 +2,14 @@
 //!
 //! Order: a byte-order mark; a charset the caller names (an HTTP header, say); bytes that are
 //! valid UTF-8 are UTF-8 whatever the page declares (re-saved pages keep a stale
-//! `<meta charset=euc-kr>`); the page's own `<meta>` declaration; then a guess between
-//! EUC-KR (which in encoding_rs is the CP949 superset) and windows-1252 by which decodes
-//! with fewer errors and more Hangul.
+//! `<meta charset=euc-kr>`), and so are bytes that are UTF-8 but for a cut-off last character
+//! or a stray corrupt byte among many good multi-byte characters; the page's own `<meta>`
+//! declaration; then a guess between EUC-KR (which in encoding_rs is the CP949 superset) and
+//! windows-1252 by which decodes with fewer errors and more Hangul.
+//!
+//! Two declarations are checked against the bytes rather than believed (see [`decode`]): UTF-8
+//! on bytes that are not UTF-8, and a single-byte Western charset (windows-1252, which
+//! `iso-8859-1`, `latin1` and `us-ascii` name too) on bytes that read as good EUC-KR.
 
 use encoding_rs::{EUC_KR, Encoding, UTF_8, WINDOWS_1252};
 use std::borrow::Cow;
@@ -33,12 +38,64 @@ pub(crate) fn decode<'a>(
     if let Ok(s) = std::str::from_utf8(bytes) {
         return (Cow::Borrowed(s), UTF_8);
     }
-    let enc = declared_charset(bytes).unwrap_or_else(|| guess_legacy(bytes));
-    // A declared UTF-8 (or UTF-16, which a <meta> cannot truthfully declare) on bytes that
-    // are not valid UTF-8 still decodes as UTF-8, with replacement characters.
-    let enc = if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE { UTF_8 } else { enc };
+    let enc = if mostly_utf8(bytes) {
+        UTF_8
+    } else {
+        match declared_charset(bytes) {
+            // A <meta> cannot truthfully declare UTF-16 (the bytes of the tag would not be
+            // ASCII): treat it as the UTF-8 the page most likely meant.
+            Some(enc) if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE => {
+                utf8_or_euc_kr(bytes)
+            }
+            // Declared UTF-8 on bytes that are not UTF-8 (mostly_utf8 said no): a Korean page
+            // re-encoded to EUC-KR by a CMS or a proxy that kept the template's
+            // `<meta charset=utf-8>`. When the bytes read as good EUC-KR they are; otherwise
+            // decode as declared, with replacement characters.
+            Some(enc) if enc == UTF_8 => utf8_or_euc_kr(bytes),
+            // Declared windows-1252 (also what the labels iso-8859-1, latin1, ascii and us-ascii
+            // mean, per the WHATWG Encoding standard) on bytes that read as good EUC-KR: the
+            // declaration is a lie that Korean crawls do see — old boards and servers whose
+            // default is ISO-8859-1, templates with a stock header. Western text almost never
+            // reads as good EUC-KR (an accented letter followed by an ASCII letter is an error
+            // in it, and guess_legacy wants 20 Hangul syllables per error), while believing the
+            // lie turns every Korean syllable into two Latin-1 symbols. So the bytes win.
+            Some(enc) if enc == WINDOWS_1252 => guess_legacy(bytes),
+            // `iso-2022-kr` and the other labels of the "replacement" encoding would decode the
+            // whole page to one U+FFFD (the WHATWG guard against script smuggling): no text to
+            // extract. Such a declaration on bytes that are not ISO-2022 is mistaken; guess.
+            Some(enc) if enc == encoding_rs::REPLACEMENT => guess_legacy(bytes),
+            Some(enc) => enc,
+            None => guess_legacy(bytes),
+        }
+    };
     let (text, _) = enc.decode_without_bom_handling(bytes);
     (text, enc)
+}
+
+/// EUC-KR when the bytes read as good EUC-KR, UTF-8 (decoded with replacement characters)
+/// otherwise.
+fn utf8_or_euc_kr(bytes: &[u8]) -> &'static Encoding {
+    if guess_legacy(bytes) == EUC_KR { EUC_KR } else { UTF_8 }
+}
+
+/// Whether bytes that are not valid UTF-8 are UTF-8 all the same: a page cut off in the middle
+/// of its last character, or with a stray corrupt byte among many good multi-byte characters.
+/// Legacy encodings do not look like this: EUC-KR Hangul is mostly invalid as UTF-8 (lead bytes
+/// 0xB0–0xBF are UTF-8 continuation bytes), and an accented windows-1252 letter followed by an
+/// ASCII one is an error. Reads the whole input: UTF-8 validation runs at memory speed.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let mut multibyte = 0usize;
+    let mut errors = 0usize;
+    let mut chunks = bytes.utf8_chunks().peekable();
+    while let Some(chunk) = chunks.next() {
+        multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        // An invalid sequence at the very end is a last character cut short: no error of encoding.
+        if !chunk.invalid().is_empty() && chunks.peek().is_some() {
+            errors += 1;
+        }
+    }
+    // As in guess_legacy: a few errors among many characters are damage, not another encoding.
+    multibyte > 0 && errors * 20 <= multibyte
 }
 
 /// The charset named by `<meta charset=…>` or `<meta http-equiv=Content-Type content=…charset=…>`
@@ -120,6 +177,28 @@ mod tests {
         let (text, enc) = decode(&bytes, None);
         assert_eq!(enc, EUC_KR);
         assert!(text.contains("정부가 오늘"));
+    }
+
+    #[test]
+    fn utf8_cut_short_or_slightly_damaged_is_utf8() {
+        let page = "<p>정부가 오늘 새 정책을 발표했다. 시행은 다음 달부터다.</p>".repeat(3);
+        let cut = page.as_bytes().get(..page.len() - 1).unwrap_or_default();
+        assert_eq!(decode(cut, None).1, UTF_8);
+        let mut damaged = page.into_bytes();
+        damaged[10] = 0xFF;
+        assert_eq!(decode(&damaged, None).1, UTF_8);
+    }
+
+    #[test]
+    fn lying_declarations_lose_to_euc_kr_bytes() {
+        let (body, _, _) = EUC_KR.encode("<p>정부가 오늘 발표했다. 시행은 다음 달부터다.</p>");
+        for meta in ["<meta charset=utf-8>", "<meta charset=iso-8859-1>", "<meta charset=iso-2022-kr>"] {
+            let page = [meta.as_bytes(), &body].concat();
+            assert_eq!(decode(&page, None).1, EUC_KR, "{meta}");
+        }
+        // A true windows-1252 declaration stands.
+        let page = b"<meta charset=iso-8859-1><p>caf\xe9 cr\xe8me br\xfbl\xe9e, na\xefve fa\xe7ade</p>";
+        assert_eq!(decode(page, None).1, WINDOWS_1252);
     }
 
     #[test]

@@ -9,7 +9,7 @@ pub(crate) fn run(config: &Config, html: &[u8], forced: Option<&'static Encoding
         return Err(Error::InputTooLarge { len: html.len(), limit: config.max_input_bytes });
     }
     let (text, enc) = decode::decode(html, forced);
-    if has_binary_signature(html) || !looks_like_text(&text) {
+    if has_binary_signature(html) || !looks_like_text(&text, forced.is_none()) {
         return Err(Error::NotHtml);
     }
     let doc = scraper::Html::parse_document(&text);
@@ -54,8 +54,9 @@ pub(crate) fn run(config: &Config, html: &[u8], forced: Option<&'static Encoding
 /// Selects and prunes the body; when class hints lead nowhere (a page that wraps everything
 /// in a "sidebar" layout class), tries again on text alone.
 fn body(page: &Page) -> Option<(Vec<Block>, std::ops::Range<usize>)> {
+    let verdicts = score::verdicts(&page.blocks);
     [true, false].into_iter().find_map(|use_hints| {
-        let scores = score::score(&page.blocks, use_hints);
+        let scores = score::score(&page.blocks, &verdicts, use_hints);
         let region = select::select(page, &scores)?;
         let kept = prune::prune(page, &scores, &region, use_hints);
         let blocks = output::assemble(page, &kept);
@@ -111,8 +112,10 @@ fn has_binary_signature(bytes: &[u8]) -> bool {
 
 /// Whether decoded input can be a page at all: binary files (images, PDFs, archives) decode to
 /// many control characters and replacement characters, and — decoded as windows-1252, the
-/// fallback for bytes that are neither UTF-8 nor EUC-KR — to a soup of Latin-1 symbols.
-fn looks_like_text(text: &str) -> bool {
+/// fallback for bytes that are neither UTF-8 nor EUC-KR — to a soup of Latin-1 symbols. The
+/// last test is skipped when the caller named the charset (`detected` false): a wrong charset
+/// the caller insists on gives mojibake, as asked, not an error.
+fn looks_like_text(text: &str, detected: bool) -> bool {
     /// Characters sampled: enough to see a binary header and the start of its data.
     const SAMPLE_CHARS: usize = 4096;
     /// A text page has next to no control characters; binary data has many.
@@ -136,7 +139,7 @@ fn looks_like_text(text: &str) -> bool {
     total > 0
         && !text.trim().is_empty()
         && (bad as f32) <= MAX_BAD_SHARE * total as f32
-        && (latin1 as f32) <= MAX_LATIN1_SHARE * total as f32
+        && (!detected || (latin1 as f32) <= MAX_LATIN1_SHARE * total as f32)
 }
 
 /// One line a block: index, kind, value, weight, link density, furniture, verdict, kept, text.
@@ -146,7 +149,7 @@ pub(crate) fn explain(html: &[u8]) -> String {
     let (text, _) = decode::decode(html, None);
     let doc = scraper::Html::parse_document(&text);
     let page = blocks::cut(doc.tree.root());
-    let scores = score::score(&page.blocks, true);
+    let scores = score::score(&page.blocks, &score::verdicts(&page.blocks), true);
     let region = select::select(&page, &scores);
     let kept: Vec<usize> = region
         .as_ref()
