@@ -1,0 +1,92 @@
+//! Hostile inputs of a million nodes next to a normal page, as time and MB/s.
+//!
+//! ```text
+//! cargo bench --bench hostile              # all cases (about 3 minutes on 2 cores)
+//! cargo bench --bench hostile -- links     # one case (criterion's regex filter)
+//! ```
+//!
+//! Cases (inputs generated at start):
+//! - `corpus page`: the largest `corpus/raw/*.html` page, the baseline;
+//! - `1M links`: a page whose body sits beside a list of a million `<a>`s;
+//! - `1M paragraphs`: a page of a million short `<p>`s;
+//! - `1M nested spans`: a million `<span>`s deep — html5ever is linear on inline nesting;
+//! - `nested divs 10k` / `20k`: nested `<div>`s. A million of them cannot be benched: html5ever's
+//!   tree builder is O(depth²) on nested block tags (every `<div>` walks the stack of open
+//!   elements looking for a `<p>` in button scope; servo/html5ever#788), so 1M would take
+//!   hours. The two depths show the growth: twice as deep, about four times as slow.
+//!
+//! Few samples (10, flat sampling: one run each) and short measurement: a case takes seconds.
+
+use criterion::{BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
+use std::hint::black_box;
+use std::path::Path;
+use std::time::Duration;
+
+const SENTENCE: &str = "정부가 오늘 새 정책을 발표했다고 관계자가 밝혔다.";
+
+fn article(extra: &str) -> String {
+    format!(
+        "<!DOCTYPE html><html><head><meta charset=utf-8><title>정책 발표 - 예시일보</title></head><body>\
+         <article><p>{s} {s} {s}</p><p>{s} {s} {s}</p></article>{extra}</body></html>",
+        s = SENTENCE
+    )
+}
+
+fn nested(open: &str, close: &str, n: usize) -> String {
+    let mut s = String::with_capacity(n * (open.len() + close.len()) + 1024);
+    s.push_str("<!DOCTYPE html><html><body>");
+    for _ in 0..n {
+        s.push_str(open);
+    }
+    s.push_str(&format!("<p>{SENTENCE} {SENTENCE} {SENTENCE}</p>"));
+    for _ in 0..n {
+        s.push_str(close);
+    }
+    s.push_str("</body></html>");
+    s
+}
+
+/// The largest corpus page, or a small synthetic article when the corpus is missing.
+fn corpus_page() -> Vec<u8> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/raw");
+    std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "html"))
+        .filter_map(|p| std::fs::read(p).ok())
+        .max_by_key(Vec::len)
+        .unwrap_or_else(|| article("").into_bytes())
+}
+
+fn cases() -> Vec<(&'static str, Vec<u8>)> {
+    let links: String = (0..1_000_000).map(|i| format!("<a href=\"/n/{i}\">기사 {i}</a>\n")).collect();
+    let paragraphs: String = (0..1_000_000).map(|i| format!("<p>정부가 발표했다 {i}.</p>")).collect();
+    vec![
+        ("corpus page", corpus_page()),
+        ("1M links", article(&format!("<div class=list>{links}</div>")).into_bytes()),
+        ("1M paragraphs", article(&format!("<div>{paragraphs}</div>")).into_bytes()),
+        ("1M nested spans", nested("<span>", "</span>", 1_000_000).into_bytes()),
+        ("nested divs 10k", nested("<div>", "</div>", 10_000).into_bytes()),
+        ("nested divs 20k", nested("<div>", "</div>", 20_000).into_bytes()),
+    ]
+}
+
+fn hostile(c: &mut Criterion) {
+    let mut group = c.benchmark_group("hostile");
+    group.sample_size(10).sampling_mode(SamplingMode::Flat);
+    group.warm_up_time(Duration::from_millis(500)).measurement_time(Duration::from_secs(5));
+    for (name, input) in cases() {
+        // Fail loudly rather than bench an error path by mistake.
+        let outcome = bonmun::extract(&input);
+        assert!(outcome.is_ok(), "{name}: {:?}", outcome.err());
+        group.throughput(Throughput::Bytes(input.len() as u64));
+        group.bench_with_input(BenchmarkId::new("extract", name), &input, |b, input| {
+            b.iter(|| bonmun::extract(black_box(input)))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, hostile);
+criterion_main!(benches);
