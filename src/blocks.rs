@@ -291,75 +291,107 @@ impl Walker {
     }
 }
 
-/// Whether an element hides its text from readers: `hidden`, inline `display:none`, or a
-/// class that screen-reader-only text uses.
+/// Whether an element hides its text from readers: `hidden`, or an inline `display:none` /
+/// `visibility:hidden`. (Screen-reader-only classes are found with the class hints.)
 fn is_hidden(el: &scraper::node::Element) -> bool {
     if el.attr("hidden").is_some() {
         return true;
     }
-    if let Some(style) = el.attr("style") {
-        let compact: String =
-            style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
-        if compact.contains("display:none") || compact.contains("visibility:hidden") {
-            return true;
-        }
+    let Some(style) = el.attr("style") else { return false };
+    let has = |w: &[u8]| style.as_bytes().windows(w.len()).any(|x| x.eq_ignore_ascii_case(w));
+    // Most styles say neither word; only those that do are compacted and checked.
+    if !(has(b"none") || has(b"hidden")) {
+        return false;
     }
-    el.attr("class")
-        .is_some_and(|c| c.split_whitespace().any(|w| LEXICON.class_word(w) == Some(ClassWord::Hidden)))
+    let compact: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+    compact.contains("display:none") || compact.contains("visibility:hidden")
 }
 
-/// The class/id hint of an element, and whether it names a caption. Each class token and the id
-/// are split into words (`article_body`, `articleBody` and `article-body` all give "article",
-/// "body"); a token with a furniture word describes furniture ("article_comment",
-/// "news_related"), a token with only content words describes content. An element whose tokens
-/// disagree ("header_fixed article_view") gets no hint: a wrong furniture hint costs the body.
-fn hint_of(el: &scraper::node::Element) -> (Hint, bool) {
+/// What an element's class and id say of it.
+#[derive(Debug, Clone, Copy, Default)]
+struct ClassHints {
+    hint: Hint,
+    caption: bool,
+    /// A screen-reader-only class: the text is not on the page a reader sees.
+    hidden: bool,
+}
+
+/// The class/id hints of an element. Each class token and the id are split into words
+/// (`article_body`, `articleBody` and `article-body` all give "article", "body"); a token with
+/// a furniture word describes furniture ("article_comment", "news_related"), a token with only
+/// content words describes content. An element whose tokens disagree ("header_fixed
+/// article_view") gets no hint: a wrong furniture hint costs the body. Whole class tokens
+/// are looked up for the screen-reader-only classes ("blind", "sr-only").
+fn hints_of(el: &scraper::node::Element) -> ClassHints {
+    let (class, id) = (el.attr("class"), el.attr("id"));
+    if class.is_none() && id.is_none() {
+        return ClassHints::default();
+    }
+    let mut out = ClassHints::default();
     let mut content = false;
     let mut boiler = false;
-    let mut caption = false;
-    let tokens = el.attr("class").into_iter().flat_map(str::split_whitespace).chain(el.attr("id"));
-    for token in tokens {
+    let classes = class.into_iter().flat_map(str::split_whitespace).map(|t| (t, true));
+    for (token, is_class) in classes.chain(id.map(|t| (t, false))) {
+        if is_class && LEXICON.class_word(token) == Some(ClassWord::Hidden) {
+            out.hidden = true;
+            return out;
+        }
         let (mut c, mut b) = (false, false);
         for_each_word(token, |w| match LEXICON.class_word(w) {
             Some(ClassWord::Content) => c = true,
             Some(ClassWord::Boilerplate) => b = true,
-            Some(ClassWord::Caption) => caption = true,
+            Some(ClassWord::Caption) => out.caption = true,
             _ => {}
         });
         boiler |= b;
         content |= c && !b;
     }
-    let hint = match (content, boiler) {
+    out.hint = match (content, boiler) {
         (false, true) => Hint::Boilerplate,
         (true, false) => Hint::Content,
         _ => Hint::None,
     };
     // "photo_article_body" is a body; a caption word names a caption only on its own.
-    (hint, caption && !content)
+    out.caption &= !content;
+    out
 }
 
 /// Splits a class/id value into lower-case words at punctuation, digits and camelCase humps.
+/// Words are slices of the value when it is lower case already (nearly always), so no word
+/// is allocated.
 fn for_each_word(value: &str, mut f: impl FnMut(&str)) {
-    let mut word = String::new();
-    let mut prev_lower = false;
-    for c in value.chars() {
-        if c.is_ascii_alphabetic() {
-            if c.is_ascii_uppercase() && prev_lower && !word.is_empty() {
-                f(&word);
-                word.clear();
-            }
-            prev_lower = c.is_ascii_lowercase();
-            word.push(c.to_ascii_lowercase());
+    let bytes = value.as_bytes();
+    let mut start: Option<usize> = None;
+    let mut lowered = String::new();
+    let mut emit = |from: usize, to: usize, f: &mut dyn FnMut(&str)| {
+        let Some(word) = value.get(from..to) else { return };
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            lowered.clear();
+            lowered.push_str(word);
+            lowered.make_ascii_lowercase();
+            f(&lowered);
         } else {
-            if !word.is_empty() {
-                f(&word);
-                word.clear();
+            f(word);
+        }
+    };
+    for (i, &b) in bytes.iter().enumerate() {
+        if b.is_ascii_alphabetic() {
+            // A capital after a lower-case letter starts a new word: "articleBody".
+            let hump = b.is_ascii_uppercase() && i > 0 && bytes.get(i - 1).is_some_and(u8::is_ascii_lowercase);
+            match start {
+                Some(st) if hump => {
+                    emit(st, i, &mut f);
+                    start = Some(i);
+                }
+                None => start = Some(i),
+                _ => {}
             }
-            prev_lower = false;
+        } else if let Some(st) = start.take() {
+            emit(st, i, &mut f);
         }
     }
-    if !word.is_empty() {
-        f(&word);
+    if let Some(st) = start {
+        emit(st, bytes.len(), &mut f);
     }
 }
 
@@ -379,8 +411,10 @@ pub(crate) fn cut(root: NodeRef<'_, Node>) -> Page {
                 }
                 if tag == Tag::Break {
                     w.flush();
-                } else if tag != Tag::Skip && !is_hidden(el) {
-                    let (hint, caption) = hint_of(el);
+                } else if tag != Tag::Skip
+                    && !is_hidden(el)
+                    && let ClassHints { hint, caption, hidden: false } = hints_of(el)
+                {
                     // An inline caption (`<em class="img_desc">` after a photo) is shown as a
                     // block of its own; left inline, it would glue onto the paragraph after it.
                     let tag = if caption && tag == Tag::Inline { Tag::Block } else { tag };
@@ -426,4 +460,16 @@ pub(crate) fn cut(root: NodeRef<'_, Node>) -> Page {
     }
     w.flush();
     w.page
+}
+
+#[cfg(test)]
+mod tests {
+    use super::for_each_word;
+
+    #[test]
+    fn class_words() {
+        let mut words = Vec::new();
+        for_each_word("articleBody news_cnt-detail2wrap VIEW", |w| words.push(w.to_string()));
+        assert_eq!(words, ["article", "body", "news", "cnt", "detail", "wrap", "view"]);
+    }
 }

@@ -8,6 +8,12 @@ use std::sync::LazyLock;
 /// Titles that follow a reporter's name; the name is what is kept.
 const TITLES: &str = r"(?:선임\s*기자|수석\s*기자|전문\s*기자|[가-힣]{0,4}전문기자|객원\s*기자|인턴\s*기자|기자|특파원|통신원|논설위원|칼럼니스트|에디터|PD|앵커)";
 
+/// Words one of which every byline carries: lines without them skip the regex.
+const TITLE_WORDS: [&str; 9] = ["기자", "특파원", "통신원", "논설위원", "칼럼니스트", "에디터", "PD", "앵커", "기자단"];
+
+/// A closing byline line is short: about 80 characters at most.
+const CLOSING_MAX_BYTES: usize = 240;
+
 /// A Korean personal name: two to four syllables (a few compound surnames make four).
 const NAME: &str = r"[가-힣]{2,4}";
 
@@ -50,6 +56,12 @@ static BY_LINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The name of a blog's "By NAME" line.
 pub(crate) fn from_by_line(line: &str) -> Option<(Vec<String>, Option<String>)> {
+    let t = line.trim_start();
+    if t.len() > CLOSING_MAX_BYTES
+        || !["By", "by", "Posted", "Written", "작성자", "글쓴이", "글"].iter().any(|p| t.starts_with(p))
+    {
+        return None;
+    }
     let c = BY_LINE.captures(line)?;
     Some((vec![c.name("name")?.as_str().trim().to_string()], None))
 }
@@ -57,7 +69,7 @@ pub(crate) fn from_by_line(line: &str) -> Option<(Vec<String>, Option<String>)> 
 /// Names (and e-mail) of a closing byline line, when the line is only that.
 pub(crate) fn from_closing(line: &str) -> Option<(Vec<String>, Option<String>)> {
     // A byline line is short; a sentence that ends in "… 기자" is not one.
-    if line.chars().count() > 80 {
+    if line.len() > CLOSING_MAX_BYTES || !TITLE_WORDS.iter().any(|w| line.contains(w)) {
         return None;
     }
     let c = CLOSING.captures(line)?;

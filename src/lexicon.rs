@@ -1,6 +1,7 @@
 //! The Korean boilerplate lexicon: phrases and class words kept as data in `lexicon.txt`,
 //! read once into lookup tables. The prune stage and the class hints of the block stage use it.
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -39,11 +40,11 @@ pub(crate) struct Lexicon {
     /// `starts` phrases that begin with a symbol ("◆ 관련"), matched on the raw text: their
     /// key alone ("관련") would catch ordinary sentences.
     starts_raw: Vec<String>,
-    /// All `cut` phrases without symbols, as one search over keys (a literal alternation,
-    /// which the regex crate runs as one multi-pattern scan).
-    cut_key: Option<Regex>,
-    /// `cut` phrases with a symbol ("Copyright ©", "ⓒ 연합뉴스"), searched in the raw text,
-    /// spaces optional: the symbol is what makes them notices ("연합뉴스" alone is a dateline).
+    /// All `cut` phrases without a copyright sign, as one multi-pattern search over keys.
+    cut_key: Option<AhoCorasick>,
+    /// `cut` phrases with a copyright sign ("Copyright ©", "ⓒ 연합뉴스"), searched in the raw
+    /// text, spaces optional: the sign is what makes them notices ("연합뉴스" alone is a
+    /// dateline).
     cut_raw: Option<Regex>,
     /// The longest key of `line`, `box` and `tail`: longer blocks need no set lookups.
     max_exact_key: usize,
@@ -79,7 +80,9 @@ impl Lexicon {
             }
             let Some((kind, phrase)) = line.split_once(' ') else { continue };
             let phrase = phrase.trim();
-            let has_symbol = phrase.chars().any(|c| !c.is_alphanumeric() && !c.is_whitespace());
+            // Only a copyright sign makes a phrase need its symbol; other punctuation ("·", ",")
+            // is spacing, which the key ignores.
+            let has_symbol = phrase.contains(['©', 'ⓒ']) || phrase.to_ascii_lowercase().contains("(c)");
             match kind {
                 "line" => drop(lex.line.insert(key(phrase))),
                 "box" => drop(lex.boxes.insert(key(phrase))),
@@ -90,7 +93,7 @@ impl Lexicon {
                 "starts" => lex.starts.push(key(phrase)),
                 "cut" if has_symbol => cut_raw
                     .push(phrase.split_whitespace().map(regex::escape).collect::<Vec<_>>().join(r"\s*")),
-                "cut" => cut_key.push(regex::escape(&key(phrase))),
+                "cut" => cut_key.push(key(phrase)),
                 "class-content" => drop(lex.class_words.insert(phrase.to_string(), ClassWord::Content)),
                 "class-boiler" => drop(lex.class_words.insert(phrase.to_string(), ClassWord::Boilerplate)),
                 "class-hidden" => drop(lex.class_words.insert(phrase.to_string(), ClassWord::Hidden)),
@@ -100,7 +103,7 @@ impl Lexicon {
         }
         // The phrases are data of this crate, escaped: the patterns always compile, and the
         // lexicon's own test checks that they do.
-        lex.cut_key = Regex::new(&cut_key.join("|")).ok();
+        lex.cut_key = AhoCorasick::builder().match_kind(MatchKind::LeftmostFirst).build(&cut_key).ok();
         lex.cut_raw = Regex::new(&format!("(?i){}", cut_raw.join("|"))).ok();
         lex.max_exact_key =
             lex.line.iter().chain(&lex.boxes).chain(&lex.tail).map(String::len).max().unwrap_or(0)
@@ -119,13 +122,16 @@ impl Lexicon {
             return Some(Verdict::Drop);
         }
         if k.len() <= self.max_exact_key {
-            if self.boxes.contains(k)
-                || self.boxes.iter().any(|b| {
-                    b.chars().count() >= BOX_PREFIX_MIN_PHRASE_CHARS
-                        && k.len() <= b.len() + BOX_PREFIX_MAX_BYTES
-                        && k.ends_with(b.as_str())
-                })
-            {
+            // The key itself, or the key after a short name: each char boundary within the
+            // name's length is one set lookup.
+            let after_name = k
+                .char_indices()
+                .map(|(i, _)| i)
+                .skip(1)
+                .take_while(|&i| i <= BOX_PREFIX_MAX_BYTES)
+                .filter_map(|i| k.get(i..))
+                .any(|rest| rest.chars().nth(BOX_PREFIX_MIN_PHRASE_CHARS - 1).is_some() && self.boxes.contains(rest));
+            if self.boxes.contains(k) || after_name {
                 return Some(Verdict::Box);
             }
             if self.tail.contains(k) {
@@ -135,7 +141,8 @@ impl Lexicon {
                 return Some(Verdict::Drop);
             }
         }
-        let short = k.len() <= STARTS_MAX_KEY_CHARS * 3 && k.chars().count() <= STARTS_MAX_KEY_CHARS;
+        // Byte length first: a Hangul key of 60 letters is 180 bytes.
+        let short = k.len() <= STARTS_MAX_KEY_CHARS || (k.len() <= STARTS_MAX_KEY_CHARS * 3 && k.chars().count() <= STARTS_MAX_KEY_CHARS);
         if short {
             let trimmed = text.trim_start();
             if self.starts.iter().any(|s| k.starts_with(s.as_str()))
@@ -145,8 +152,10 @@ impl Lexicon {
             }
         }
         // The earliest notice in the text, found by key or by raw text.
-        let by_key = self.cut_key.as_ref().and_then(|r| r.find(k)).map(|m| text_offset(text, m.start()));
-        let by_raw = self.cut_raw.as_ref().and_then(|r| r.find(text)).map(|m| m.start());
+        let by_key = self.cut_key.as_ref().and_then(|ac| ac.find(k)).map(|m| text_offset(text, m.start()));
+        // Most blocks carry no copyright sign; they skip the regex.
+        let signed = text.contains(['©', 'ⓒ']) || text.contains("(c)") || text.contains("(C)");
+        let by_raw = signed.then(|| self.cut_raw.as_ref().and_then(|r| r.find(text))).flatten().map(|m| m.start());
         let at = match (by_key, by_raw) {
             (Some(a), Some(b)) => a.min(b),
             (a, b) => a.or(b)?,

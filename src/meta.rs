@@ -36,8 +36,9 @@ const HEADLINE_MAX_BYTES: usize = 400;
 /// ("분야별 뉴스", "학사공지") unless more sources agree on them.
 const HEADLINE_MIN_CHARS: usize = 8;
 
-/// A printed date line is short; a body sentence that names a date is not one.
-const DATE_LINE_MAX_CHARS: usize = 120;
+/// A printed date line is short (about 120 characters at most); a body sentence that names a
+/// date is not one. In bytes, so the check costs nothing.
+const DATE_LINE_MAX_BYTES: usize = 360;
 
 /// Closing bylines are looked for among the last blocks of the body and the ones just after it.
 const BYLINE_TAIL_BLOCKS: usize = 8;
@@ -70,7 +71,9 @@ struct Head {
 impl Head {
     fn collect(doc: &Html) -> Head {
         let mut head = Head::default();
-        for node in doc.tree.root().descendants() {
+        // The node arena in creation order: close enough to document order for "the first
+        // <title>", and a flat loop instead of a tree walk.
+        for node in doc.tree.nodes() {
             let Node::Element(el) = node.value() else { continue };
             match el.name() {
                 "html" if head.lang.is_none() => head.lang = el.attr("lang").map(|l| l.trim().to_string()),
@@ -299,7 +302,11 @@ fn dates(head: &Head, page: &Page, body: Option<Range<usize>>) -> (Option<DateTi
     let mut printed_mod = None;
     let mut unlabelled: Option<(usize, DateTime)> = None;
     for (i, b) in page.blocks.iter().enumerate().take(to).skip(from) {
-        if b.text.chars().count() > DATE_LINE_MAX_CHARS {
+        if b.text.len() > DATE_LINE_MAX_BYTES {
+            continue;
+        }
+        // Every date has digits; most blocks have none and skip the regexes.
+        if !b.text.bytes().any(|c| c.is_ascii_digit()) {
             continue;
         }
         let found = date::labelled(&b.text);

@@ -20,6 +20,8 @@ pub(crate) fn run(config: &Config, html: &[u8], forced: Option<&'static Encoding
     let (blocks, region) = body(&page).ok_or(Error::NoContent)?;
     let first = blocks.iter().find(|b| b.kind == BlockKind::Paragraph).map(|b| b.text.as_str());
     let meta = meta::read(&doc, &page, Some(region), first);
+    // The tree is no longer needed: free it before the output is copied (peak memory).
+    drop(doc);
     // The headline repeated at the top of the body is the title, not body text.
     let blocks: Vec<Block> = blocks
         .into_iter()
@@ -129,7 +131,12 @@ fn looks_like_text(text: &str, detected: bool) -> bool {
     let mut latin1 = 0usize;
     for c in text.chars().take(SAMPLE_CHARS) {
         total += 1;
-        if (c.is_control() && !c.is_whitespace()) || c == '\u{FFFD}' {
+        // ASCII, most of any page, needs only the control test.
+        if c.is_ascii() {
+            bad += usize::from(c.is_ascii_control() && !c.is_ascii_whitespace());
+            continue;
+        }
+        if c.is_control() || c == '\u{FFFD}' {
             bad += 1;
         } else if ('\u{80}'..='\u{FF}').contains(&c) || "ŒœŠšŽžŸƒˆ˜–—‘’‚“”„†‡•…‰‹›€™".contains(c)
         {
