@@ -122,3 +122,8 @@ impl Extractor {
         pipeline::run(&self.config, html, Some(enc))
     }
 }
+
+/// The README's Rust example, run as a doctest so the README cannot go stale.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
