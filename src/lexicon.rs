@@ -63,6 +63,16 @@ const BOX_PREFIX_MAX_BYTES: usize = 18;
 /// notice's own section, not a "요약" box.
 const BOX_PREFIX_MIN_PHRASE_CHARS: usize = 4;
 
+/// A notice is at most this long from its phrase to the end of the block (the longest, the
+/// AI-analysis disclaimers, run to about 200 characters).
+const CUT_TAIL_MAX_CHARS: usize = 300;
+
+/// Phrases of at most this many key bytes (five syllables: "무단전재", "배포금지") are generic
+/// enough to appear in an article about copyright; they make a notice only within
+/// [`CUT_TAIL_MAX_CHARS_SHORT`] of the block's end, the length of a copyright line.
+const SHORT_PHRASE_BYTES: usize = 15;
+const CUT_TAIL_MAX_CHARS_SHORT: usize = 100;
+
 /// After a `cut`, a block whose remaining text has fewer key characters than this and does not
 /// end a sentence is dropped whole: what is left is the notice's own head ("ⓒ중앙일보(https://…),",
 /// "홍길동 기자"), not a paragraph the notice was glued to.
@@ -122,6 +132,13 @@ impl Lexicon {
             return Some(Verdict::Drop);
         }
         if k.len() <= self.max_exact_key {
+            // Counters ride on labels ("댓글 3", "좋아요 12"): the label without its digits.
+            if k.bytes().any(|b| b.is_ascii_digit()) {
+                let bare: String = k.chars().filter(|c| !c.is_ascii_digit()).collect();
+                if !bare.is_empty() && (self.line.contains(&bare) || self.tail.contains(&bare)) {
+                    return Some(if self.tail.contains(&bare) { Verdict::Tail } else { Verdict::Drop });
+                }
+            }
             // The key itself, or the key after a short name: each char boundary within the
             // name's length is one set lookup.
             let after_name = k
@@ -130,7 +147,9 @@ impl Lexicon {
                 .skip(1)
                 .take_while(|&i| i <= BOX_PREFIX_MAX_BYTES)
                 .filter_map(|i| k.get(i..))
-                .any(|rest| rest.chars().nth(BOX_PREFIX_MIN_PHRASE_CHARS - 1).is_some() && self.boxes.contains(rest));
+                .any(|rest| {
+                    rest.chars().nth(BOX_PREFIX_MIN_PHRASE_CHARS - 1).is_some() && self.boxes.contains(rest)
+                });
             if self.boxes.contains(k) || after_name {
                 return Some(Verdict::Box);
             }
@@ -142,7 +161,8 @@ impl Lexicon {
             }
         }
         // Byte length first: a Hangul key of 60 letters is 180 bytes.
-        let short = k.len() <= STARTS_MAX_KEY_CHARS || (k.len() <= STARTS_MAX_KEY_CHARS * 3 && k.chars().count() <= STARTS_MAX_KEY_CHARS);
+        let short = k.len() <= STARTS_MAX_KEY_CHARS
+            || (k.len() <= STARTS_MAX_KEY_CHARS * 3 && k.chars().count() <= STARTS_MAX_KEY_CHARS);
         if short {
             let trimmed = text.trim_start();
             if self.starts.iter().any(|s| k.starts_with(s.as_str()))
@@ -152,14 +172,26 @@ impl Lexicon {
             }
         }
         // The earliest notice in the text, found by key or by raw text.
-        let by_key = self.cut_key.as_ref().and_then(|ac| ac.find(k)).map(|m| text_offset(text, m.start()));
+        let by_key = self.cut_key.as_ref().and_then(|ac| ac.find(k)).map(|m| {
+            // A short phrase ("무단전재") is a notice only near the end of its block.
+            let limit =
+                if m.len() <= SHORT_PHRASE_BYTES { CUT_TAIL_MAX_CHARS_SHORT } else { CUT_TAIL_MAX_CHARS };
+            (text_offset(text, m.start()), limit)
+        });
         // Most blocks carry no copyright sign; they skip the regex.
         let signed = text.contains(['©', 'ⓒ']) || text.contains("(c)") || text.contains("(C)");
-        let by_raw = signed.then(|| self.cut_raw.as_ref().and_then(|r| r.find(text))).flatten().map(|m| m.start());
-        let at = match (by_key, by_raw) {
+        let by_raw =
+            signed.then(|| self.cut_raw.as_ref().and_then(|r| r.find(text))).flatten().map(|m| m.start());
+        let by_raw = by_raw.map(|at| (at, CUT_TAIL_MAX_CHARS));
+        let (at, limit) = match (by_key, by_raw) {
             (Some(a), Some(b)) => a.min(b),
             (a, b) => a.or(b)?,
         };
+        // A notice closes its block; a phrase with much text after it is the article talking
+        // about piracy ("…를 무단 전재한 혐의로 …").
+        if text.get(at..).is_some_and(|tail| tail.chars().count() > limit) {
+            return None;
+        }
         let head = text.get(..at).unwrap_or(text);
         // Back off over the symbols that open the notice ("<저작권자 ©", "[ⓒ …]").
         let head = head.trim_end_matches(|c: char| c.is_whitespace() || "<[(〈《【-|/·ⓒ©".contains(c));
@@ -217,5 +249,9 @@ mod tests {
         assert_eq!(j("(서울=연합뉴스) 홍길동 기자 = 정부가 오늘 새 정책을 발표했다고 밝혔다."), None);
         assert_eq!(j("The copyright of the photo belongs to the museum, the curator said."), None);
         assert_eq!(j("Copyright © 2024 예시경제. All rights reserved."), Some(Verdict::Drop));
+        assert_eq!(j("좋아요 12"), Some(Verdict::Drop));
+        assert_eq!(j("[저작권자(c) 예시방송 무단전재, 재배포 및 AI 데이터 활용 금지]"), Some(Verdict::Drop));
+        let piracy = "경찰은 그가 다른 언론사의 기사를 무단 전재한 혐의로 조사를 받고 있으며, 피해 언론사들은 손해배상 청구 소송도 함께 준비하고 있다고 밝혔다. 업계는 이번 사건이 디지털 콘텐츠 저작권 보호에 대한 경각심을 높이는 계기가 될 것이라며, 재발 방지를 위한 제도 개선과 함께 플랫폼 사업자의 책임을 강화해야 한다는 목소리를 내고 있다. 정부도 관련 법 개정을 검토하기로 했다. 전문가들은 단속만으로는 한계가 있다며 이용자 인식 개선이 함께 이뤄져야 한다고 지적했다. 한 변호사는 처벌 수위가 낮아 같은 일이 되풀이된다고 말했다.";
+        assert_eq!(j(piracy), None);
     }
 }
