@@ -29,6 +29,14 @@ const DATE_LOOKAHEAD_BLOCKS: usize = 12;
 /// share controls sit between them).
 const HEADLINE_MAX_BLOCKS_ABOVE: usize = 12;
 
+/// How many headings, nearest the body first, compete for the title.
+const TITLE_MAX_HEADINGS: usize = 40;
+
+/// How many `"author"` keys of the JSON-LD are read, and how far into each value: real pages
+/// have a handful of short ones.
+const JSON_MAX_AUTHOR_KEYS: usize = 16;
+const JSON_MAX_VALUE_BYTES: usize = 8 * 1024;
+
 /// A line longer than this is a paragraph, not a headline.
 const HEADLINE_MAX_BYTES: usize = 400;
 
@@ -183,6 +191,9 @@ fn title(head: &Head, page: &Page, body: Option<Range<usize>>, site: Option<&str
         })
         .collect();
     heads.sort_by_key(|(i, _)| i.abs_diff(start));
+    // Candidates are compared with each other: keep the nearest few, so a page of ten thousand
+    // headings costs no more than a normal one.
+    heads.truncate(TITLE_MAX_HEADINGS);
 
     // Every candidate is scored by how many sources it heads: equal to it, or followed by a
     // separator and a site or section name. The headline the sources agree on wins; a heading
@@ -452,7 +463,7 @@ static NAME_FIELD: LazyLock<Regex> =
 /// The names under every `"author"` of a JSON-LD text (an object, a list, or a string).
 fn json_author_names(json: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for m in AUTHOR_KEY.find_iter(json) {
+    for m in AUTHOR_KEY.find_iter(json).take(JSON_MAX_AUTHOR_KEYS) {
         let rest = json.get(m.end()..).unwrap_or("");
         if rest.starts_with('"') {
             if let Some(s) = json_string_at(rest) {
@@ -460,7 +471,11 @@ fn json_author_names(json: &str) -> Vec<String> {
             }
             continue;
         }
-        let value = json_value_span(rest);
+        let mut cap = JSON_MAX_VALUE_BYTES.min(rest.len());
+        while !rest.is_char_boundary(cap) {
+            cap -= 1;
+        }
+        let value = json_value_span(rest.get(..cap).unwrap_or(rest));
         for c in NAME_FIELD.captures_iter(value) {
             if let Some(n) = c.get(1) {
                 let n = unescape(n.as_str());

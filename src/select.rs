@@ -27,7 +27,8 @@ const GROW_MIN_SHARE: f32 = 0.2;
 /// the walk up from the seed.
 const WRAPPER_MAX_COST: f32 = 2.0 * crate::score::BLOCK_COST;
 
-/// A region whose value is below this holds no article (a login page, an index of links).
+/// A region whose positive value is below this holds no article (a login page, an index of
+/// links).
 pub(crate) const MIN_REGION_VALUE: f32 = 20.0;
 
 /// The chosen region: an element and its range of blocks.
@@ -41,11 +42,15 @@ pub(crate) fn select(page: &Page, scores: &[Score]) -> Option<Region> {
     let n_elems = page.elems.len();
     // Prefix sums of block values: the value of any element is one subtraction away.
     let mut prefix = Vec::with_capacity(scores.len() + 1);
+    let mut positive = Vec::with_capacity(scores.len() + 1);
     prefix.push(0.0f64);
-    let mut acc = 0.0f64;
+    positive.push(0.0f64);
+    let (mut acc, mut pos) = (0.0f64, 0.0f64);
     for s in scores {
         acc += f64::from(s.value);
+        pos += f64::from(s.value.max(0.0));
         prefix.push(acc);
+        positive.push(pos);
     }
     let value_of = |e: usize| -> f64 {
         page.elems.get(e).map_or(0.0, |el| {
@@ -93,7 +98,17 @@ pub(crate) fn select(page: &Page, scores: &[Score]) -> Option<Region> {
         }
         probe = parent;
     }
-    if value_of(region) < f64::from(MIN_REGION_VALUE) {
+    // The region's positive mass decides whether it holds an article: its net value can be
+    // negative when short blocks (a stock table's cells, related links) share the body's
+    // container, and pruning removes those.
+    let positive_of = |e: usize| -> f64 {
+        page.elems.get(e).map_or(0.0, |el| {
+            let a = positive.get(el.first_block as usize).copied().unwrap_or(0.0);
+            let b = positive.get(el.end_block as usize).copied().unwrap_or(0.0);
+            b - a
+        })
+    };
+    if positive_of(region) < f64::from(MIN_REGION_VALUE) {
         return None;
     }
     let el = page.elems.get(region)?;
