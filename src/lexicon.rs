@@ -130,7 +130,9 @@ impl Lexicon {
                 .skip(1)
                 .take_while(|&i| i <= BOX_PREFIX_MAX_BYTES)
                 .filter_map(|i| k.get(i..))
-                .any(|rest| rest.chars().nth(BOX_PREFIX_MIN_PHRASE_CHARS - 1).is_some() && self.boxes.contains(rest));
+                .any(|rest| {
+                    rest.chars().nth(BOX_PREFIX_MIN_PHRASE_CHARS - 1).is_some() && self.boxes.contains(rest)
+                });
             if self.boxes.contains(k) || after_name {
                 return Some(Verdict::Box);
             }
@@ -142,7 +144,8 @@ impl Lexicon {
             }
         }
         // Byte length first: a Hangul key of 60 letters is 180 bytes.
-        let short = k.len() <= STARTS_MAX_KEY_CHARS || (k.len() <= STARTS_MAX_KEY_CHARS * 3 && k.chars().count() <= STARTS_MAX_KEY_CHARS);
+        let short = k.len() <= STARTS_MAX_KEY_CHARS
+            || (k.len() <= STARTS_MAX_KEY_CHARS * 3 && k.chars().count() <= STARTS_MAX_KEY_CHARS);
         if short {
             let trimmed = text.trim_start();
             if self.starts.iter().any(|s| k.starts_with(s.as_str()))
@@ -155,7 +158,8 @@ impl Lexicon {
         let by_key = self.cut_key.as_ref().and_then(|ac| ac.find(k)).map(|m| text_offset(text, m.start()));
         // Most blocks carry no copyright sign; they skip the regex.
         let signed = text.contains(['©', 'ⓒ']) || text.contains("(c)") || text.contains("(C)");
-        let by_raw = signed.then(|| self.cut_raw.as_ref().and_then(|r| r.find(text))).flatten().map(|m| m.start());
+        let by_raw =
+            signed.then(|| self.cut_raw.as_ref().and_then(|r| r.find(text))).flatten().map(|m| m.start());
         let at = match (by_key, by_raw) {
             (Some(a), Some(b)) => a.min(b),
             (a, b) => a.or(b)?,
