@@ -475,7 +475,7 @@ mod tests {
 
     #[test]
     fn deep_nesting() {
-        let dom = parse(&"<div>".repeat(100_000), 1_000_000).unwrap();
-        assert!(dom.nodes().len() > 100_000);
+        let dom = parse(&"<div>".repeat(20_000), 1_000_000).unwrap();
+        assert!(dom.nodes().len() > 20_000);
     }
 }
