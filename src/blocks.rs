@@ -195,8 +195,16 @@ struct Pending {
 impl Pending {
     /// Appends text, collapsing whitespace and counting letters. Hangul and ASCII, nearly all
     /// of a Korean page, take fast paths: the general Unicode tables are slow per character.
+    /// Text is copied a run at a time, not a character at a time: each run of non-space
+    /// characters goes into `text` with one copy, and each run of letters that are their own
+    /// key (lower-case ASCII, digits, Hangul) into `key` with one more.
     fn push(&mut self, s: &str, in_link: bool, in_pre: bool) {
-        for c in s.chars() {
+        // Start of the run of non-space characters not yet copied into `text`.
+        let mut word: Option<usize> = None;
+        // Start of the run of key characters not yet copied into `key`.
+        let mut keyed: Option<usize> = None;
+        let alnum_before = self.alnum;
+        for (i, c) in s.char_indices() {
             let (space, alnum) = if c.is_ascii() {
                 (c.is_ascii_whitespace(), c.is_ascii_alphanumeric())
             } else if is_hangul(c) {
@@ -204,34 +212,51 @@ impl Pending {
             } else {
                 (c.is_whitespace(), c.is_alphanumeric())
             };
-            if space && !(in_pre && c == '\n') {
-                self.space = !self.text.is_empty();
+            // A character that is its own key extends the key run; any other ends it.
+            let hangul = alnum && !c.is_ascii() && is_hangul(c);
+            let same_key = alnum && (hangul || (c.is_ascii() && !c.is_ascii_uppercase()));
+            if !same_key && let Some(k) = keyed.take() {
+                self.key.push_str(s.get(k..i).unwrap_or_default());
+            }
+            if space {
+                if let Some(w) = word.take() {
+                    self.text.push_str(s.get(w..i).unwrap_or_default());
+                }
+                if in_pre && c == '\n' {
+                    self.text.push('\n');
+                    self.space = false;
+                } else {
+                    self.space = !self.text.is_empty();
+                }
                 continue;
             }
-            if c == '\n' {
-                self.text.push('\n');
-                self.space = false;
-                continue;
+            if word.is_none() {
+                if self.space {
+                    self.text.push(' ');
+                    self.space = false;
+                }
+                word = Some(i);
             }
-            if self.space {
-                self.text.push(' ');
-                self.space = false;
-            }
-            self.text.push(c);
             if alnum {
                 self.alnum += 1;
-                if c.is_ascii() {
+                if same_key {
+                    self.hangul += u32::from(hangul);
+                    keyed.get_or_insert(i);
+                } else if c.is_ascii() {
                     self.key.push(c.to_ascii_lowercase());
-                } else if is_hangul(c) {
-                    self.hangul += 1;
-                    self.key.push(c);
                 } else {
                     self.key.extend(c.to_lowercase());
                 }
-                if in_link {
-                    self.link_alnum += 1;
-                }
             }
+        }
+        if let Some(k) = keyed {
+            self.key.push_str(s.get(k..).unwrap_or_default());
+        }
+        if let Some(w) = word {
+            self.text.push_str(s.get(w..).unwrap_or_default());
+        }
+        if in_link {
+            self.link_alnum += self.alnum - alnum_before;
         }
     }
 }
@@ -516,7 +541,62 @@ pub(crate) fn cut(doc: &Dom) -> Page {
 
 #[cfg(test)]
 mod tests {
-    use super::for_each_word;
+    use super::{Pending, for_each_word};
+    use crate::text::is_hangul;
+
+    /// The character-at-a-time `Pending::push` the run-based one replaced.
+    fn push_by_char(p: &mut Pending, s: &str, in_link: bool, in_pre: bool) {
+        for c in s.chars() {
+            let space = c.is_whitespace();
+            let alnum = c.is_alphanumeric();
+            if space && !(in_pre && c == '\n') {
+                p.space = !p.text.is_empty();
+                continue;
+            }
+            if c == '\n' {
+                p.text.push('\n');
+                p.space = false;
+                continue;
+            }
+            if p.space {
+                p.text.push(' ');
+                p.space = false;
+            }
+            p.text.push(c);
+            if alnum {
+                p.alnum += 1;
+                p.hangul += u32::from(is_hangul(c));
+                p.key.extend(c.to_lowercase());
+                p.link_alnum += u32::from(in_link);
+            }
+        }
+    }
+
+    #[test]
+    fn push_by_runs() {
+        let pieces = [
+            "  정부가 오늘\u{a0}새 정책을 발표했다.  ",
+            "Hello, WORLD 123 ",
+            "\n\n  café ÉTÉ\u{3000}東京 ",
+            "a\nb \n c",
+            "",
+            "   ",
+            "ⓒ 예시일보 (Yonhap) ABC-def",
+        ];
+        for in_pre in [false, true] {
+            for in_link in [false, true] {
+                let (mut a, mut b) = (Pending::default(), Pending::default());
+                for s in pieces {
+                    a.push(s, in_link, in_pre);
+                    push_by_char(&mut b, s, in_link, in_pre);
+                    assert_eq!(
+                        (&a.text, &a.key, a.space, a.hangul, a.alnum, a.link_alnum),
+                        (&b.text, &b.key, b.space, b.hangul, b.alnum, b.link_alnum)
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn class_words() {
