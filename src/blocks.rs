@@ -6,10 +6,10 @@
 //! page as an element, that is, as a range of blocks, without walking the tree again.
 
 use crate::article::BlockKind;
+use crate::dom::{self, Data, Dom, Element};
 use crate::lexicon::{ClassWord, LEXICON};
 use crate::text::is_hangul;
-use ego_tree::NodeRef;
-use scraper::Node;
+use html5ever::{LocalName, local_name};
 
 /// Sentinel parent of the top element.
 pub(crate) const NO_PARENT: u32 = u32::MAX;
@@ -38,30 +38,72 @@ pub(crate) enum Tag {
     Inline,
 }
 
-fn classify(name: &str) -> Tag {
-    match name {
-        "script" | "style" | "noscript" | "template" | "svg" | "iframe" | "object" | "embed" | "canvas"
-        | "select" | "option" | "textarea" | "button" | "input" | "head" | "audio" | "video" | "map"
-        | "dialog" => Tag::Skip,
-        "p" | "div" | "section" | "table" | "tr" | "tbody" | "thead" | "tfoot" | "ul" | "ol" | "dl"
-        | "dd" | "dt" | "form" | "fieldset" | "address" | "hr" | "center" | "details" | "summary"
-        | "body" | "html" | "caption" | "legend" => Tag::Block,
-        "h1" => Tag::Heading(1),
-        "h2" => Tag::Heading(2),
-        "h3" => Tag::Heading(3),
-        "h4" => Tag::Heading(4),
-        "h5" => Tag::Heading(5),
-        "h6" => Tag::Heading(6),
-        "li" => Tag::ListItem,
-        "blockquote" => Tag::Quote,
-        "figcaption" => Tag::Caption,
-        "figure" => Tag::Figure,
-        "pre" => Tag::Pre,
-        "td" | "th" => Tag::Cell,
-        "br" => Tag::Break,
-        "a" => Tag::Link,
-        "nav" | "aside" | "footer" | "header" | "menu" => Tag::Furniture,
-        "article" | "main" => Tag::Main,
+fn classify(name: &LocalName) -> Tag {
+    // Atoms: each arm compares integers, not strings.
+    match *name {
+        local_name!("script")
+        | local_name!("style")
+        | local_name!("noscript")
+        | local_name!("template")
+        | local_name!("svg")
+        | local_name!("iframe")
+        | local_name!("object")
+        | local_name!("embed")
+        | local_name!("canvas")
+        | local_name!("select")
+        | local_name!("option")
+        | local_name!("textarea")
+        | local_name!("button")
+        | local_name!("input")
+        | local_name!("head")
+        | local_name!("audio")
+        | local_name!("video")
+        | local_name!("map")
+        | local_name!("dialog") => Tag::Skip,
+        local_name!("p")
+        | local_name!("div")
+        | local_name!("section")
+        | local_name!("table")
+        | local_name!("tr")
+        | local_name!("tbody")
+        | local_name!("thead")
+        | local_name!("tfoot")
+        | local_name!("ul")
+        | local_name!("ol")
+        | local_name!("dl")
+        | local_name!("dd")
+        | local_name!("dt")
+        | local_name!("form")
+        | local_name!("fieldset")
+        | local_name!("address")
+        | local_name!("hr")
+        | local_name!("center")
+        | local_name!("details")
+        | local_name!("summary")
+        | local_name!("body")
+        | local_name!("html")
+        | local_name!("caption")
+        | local_name!("legend") => Tag::Block,
+        local_name!("h1") => Tag::Heading(1),
+        local_name!("h2") => Tag::Heading(2),
+        local_name!("h3") => Tag::Heading(3),
+        local_name!("h4") => Tag::Heading(4),
+        local_name!("h5") => Tag::Heading(5),
+        local_name!("h6") => Tag::Heading(6),
+        local_name!("li") => Tag::ListItem,
+        local_name!("blockquote") => Tag::Quote,
+        local_name!("figcaption") => Tag::Caption,
+        local_name!("figure") => Tag::Figure,
+        local_name!("pre") => Tag::Pre,
+        local_name!("td") | local_name!("th") => Tag::Cell,
+        local_name!("br") => Tag::Break,
+        local_name!("a") => Tag::Link,
+        local_name!("nav")
+        | local_name!("aside")
+        | local_name!("footer")
+        | local_name!("header")
+        | local_name!("menu") => Tag::Furniture,
+        local_name!("article") | local_name!("main") => Tag::Main,
         _ => Tag::Inline,
     }
 }
@@ -153,8 +195,16 @@ struct Pending {
 impl Pending {
     /// Appends text, collapsing whitespace and counting letters. Hangul and ASCII, nearly all
     /// of a Korean page, take fast paths: the general Unicode tables are slow per character.
+    /// Text is copied a run at a time, not a character at a time: each run of non-space
+    /// characters goes into `text` with one copy, and each run of letters that are their own
+    /// key (lower-case ASCII, digits, Hangul) into `key` with one more.
     fn push(&mut self, s: &str, in_link: bool, in_pre: bool) {
-        for c in s.chars() {
+        // Start of the run of non-space characters not yet copied into `text`.
+        let mut word: Option<usize> = None;
+        // Start of the run of key characters not yet copied into `key`.
+        let mut keyed: Option<usize> = None;
+        let alnum_before = self.alnum;
+        for (i, c) in s.char_indices() {
             let (space, alnum) = if c.is_ascii() {
                 (c.is_ascii_whitespace(), c.is_ascii_alphanumeric())
             } else if is_hangul(c) {
@@ -162,34 +212,51 @@ impl Pending {
             } else {
                 (c.is_whitespace(), c.is_alphanumeric())
             };
-            if space && !(in_pre && c == '\n') {
-                self.space = !self.text.is_empty();
+            // A character that is its own key extends the key run; any other ends it.
+            let hangul = alnum && !c.is_ascii() && is_hangul(c);
+            let same_key = alnum && (hangul || (c.is_ascii() && !c.is_ascii_uppercase()));
+            if !same_key && let Some(k) = keyed.take() {
+                self.key.push_str(s.get(k..i).unwrap_or_default());
+            }
+            if space {
+                if let Some(w) = word.take() {
+                    self.text.push_str(s.get(w..i).unwrap_or_default());
+                }
+                if in_pre && c == '\n' {
+                    self.text.push('\n');
+                    self.space = false;
+                } else {
+                    self.space = !self.text.is_empty();
+                }
                 continue;
             }
-            if c == '\n' {
-                self.text.push('\n');
-                self.space = false;
-                continue;
+            if word.is_none() {
+                if self.space {
+                    self.text.push(' ');
+                    self.space = false;
+                }
+                word = Some(i);
             }
-            if self.space {
-                self.text.push(' ');
-                self.space = false;
-            }
-            self.text.push(c);
             if alnum {
                 self.alnum += 1;
-                if c.is_ascii() {
+                if same_key {
+                    self.hangul += u32::from(hangul);
+                    keyed.get_or_insert(i);
+                } else if c.is_ascii() {
                     self.key.push(c.to_ascii_lowercase());
-                } else if is_hangul(c) {
-                    self.hangul += 1;
-                    self.key.push(c);
                 } else {
                     self.key.extend(c.to_lowercase());
                 }
-                if in_link {
-                    self.link_alnum += 1;
-                }
             }
+        }
+        if let Some(k) = keyed {
+            self.key.push_str(s.get(k..).unwrap_or_default());
+        }
+        if let Some(w) = word {
+            self.text.push_str(s.get(w..).unwrap_or_default());
+        }
+        if in_link {
+            self.link_alnum += self.alnum - alnum_before;
         }
     }
 }
@@ -293,17 +360,18 @@ impl Walker {
 
 /// Whether an element hides its text from readers: `hidden`, or an inline `display:none` /
 /// `visibility:hidden`. (Screen-reader-only classes are found with the class hints.)
-fn is_hidden(el: &scraper::node::Element) -> bool {
-    if el.attr("hidden").is_some() {
+fn is_hidden(el: &Element) -> bool {
+    if el.attr(&local_name!("hidden")).is_some() {
         return true;
     }
-    let Some(style) = el.attr("style") else { return false };
+    let Some(style) = el.attr(&local_name!("style")) else { return false };
     let has = |w: &[u8]| style.as_bytes().windows(w.len()).any(|x| x.eq_ignore_ascii_case(w));
     // Most styles say neither word; only those that do are compacted and checked.
     if !(has(b"none") || has(b"hidden")) {
         return false;
     }
-    let compact: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+    let compact: String =
+        style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
     compact.contains("display:none") || compact.contains("visibility:hidden")
 }
 
@@ -322,8 +390,8 @@ struct ClassHints {
 /// content words describes content. An element whose tokens disagree ("header_fixed
 /// article_view") gets no hint: a wrong furniture hint costs the body. Whole class tokens
 /// are looked up for the screen-reader-only classes ("blind", "sr-only").
-fn hints_of(el: &scraper::node::Element) -> ClassHints {
-    let (class, id) = (el.attr("class"), el.attr("id"));
+fn hints_of(el: &Element) -> ClassHints {
+    let (class, id) = (el.attr(&local_name!("class")), el.attr(&local_name!("id")));
     if class.is_none() && id.is_none() {
         return ClassHints::default();
     }
@@ -377,7 +445,8 @@ fn for_each_word(value: &str, mut f: impl FnMut(&str)) {
     for (i, &b) in bytes.iter().enumerate() {
         if b.is_ascii_alphabetic() {
             // A capital after a lower-case letter starts a new word: "articleBody".
-            let hump = b.is_ascii_uppercase() && i > 0 && bytes.get(i - 1).is_some_and(u8::is_ascii_lowercase);
+            let hump =
+                b.is_ascii_uppercase() && i > 0 && bytes.get(i - 1).is_some_and(u8::is_ascii_lowercase);
             match start {
                 Some(st) if hump => {
                     emit(st, i, &mut f);
@@ -395,17 +464,20 @@ fn for_each_word(value: &str, mut f: impl FnMut(&str)) {
     }
 }
 
-/// Walks the tree under `root` in document order, without recursion.
-pub(crate) fn cut(root: NodeRef<'_, Node>) -> Page {
+/// Walks the tree from the document node in document order, without recursion.
+pub(crate) fn cut(doc: &Dom) -> Page {
     let mut w = Walker { page: Page::default(), frames: Vec::new(), pending: Pending::default() };
-    let mut node = root;
-    'walk: loop {
+    let mut id = dom::ROOT;
+    'walk: while let Some(node) = doc.node(id) {
         let mut descend = false;
-        match node.value() {
-            Node::Text(t) => w.text(t),
-            Node::Element(el) => {
-                let mut tag = classify(el.name());
-                if tag == Tag::Link && el.attr("href").is_none() {
+        let is_elem = match &node.data {
+            Data::Text(t) => {
+                w.text(t);
+                false
+            }
+            Data::Element(el) => {
+                let mut tag = classify(el.local());
+                if tag == Tag::Link && el.attr(&local_name!("href")).is_none() {
                     // A named anchor (`<a name=…>` around a heading) goes nowhere: it is not a link.
                     tag = Tag::Inline;
                 }
@@ -421,14 +493,17 @@ pub(crate) fn cut(root: NodeRef<'_, Node>) -> Page {
                     w.open(tag, hint, caption);
                     descend = true;
                 }
+                true
             }
-            Node::Document | Node::Fragment => descend = true,
-            _ => {}
-        }
-        let is_elem = matches!(node.value(), Node::Element(_));
+            Data::Document | Data::Fragment => {
+                descend = true;
+                false
+            }
+            Data::Other => false,
+        };
         if descend {
-            if let Some(child) = node.first_child() {
-                node = child;
+            if node.first_child != dom::NONE {
+                id = node.first_child;
                 continue;
             }
             if is_elem {
@@ -436,18 +511,20 @@ pub(crate) fn cut(root: NodeRef<'_, Node>) -> Page {
             }
         }
         // Move on: the next sibling, or up through the parents we are done with.
+        let mut at = node;
         loop {
-            if node == root {
+            if id == dom::ROOT {
                 break 'walk;
             }
-            if let Some(sib) = node.next_sibling() {
-                node = sib;
+            if at.next_sibling != dom::NONE {
+                id = at.next_sibling;
                 continue 'walk;
             }
-            match node.parent() {
+            id = at.parent;
+            match doc.node(id) {
                 Some(parent) => {
-                    node = parent;
-                    if matches!(node.value(), Node::Element(_)) {
+                    at = parent;
+                    if matches!(parent.data, Data::Element(_)) {
                         w.close();
                     }
                 }
@@ -464,7 +541,62 @@ pub(crate) fn cut(root: NodeRef<'_, Node>) -> Page {
 
 #[cfg(test)]
 mod tests {
-    use super::for_each_word;
+    use super::{Pending, for_each_word};
+    use crate::text::is_hangul;
+
+    /// The character-at-a-time `Pending::push` the run-based one replaced.
+    fn push_by_char(p: &mut Pending, s: &str, in_link: bool, in_pre: bool) {
+        for c in s.chars() {
+            let space = c.is_whitespace();
+            let alnum = c.is_alphanumeric();
+            if space && !(in_pre && c == '\n') {
+                p.space = !p.text.is_empty();
+                continue;
+            }
+            if c == '\n' {
+                p.text.push('\n');
+                p.space = false;
+                continue;
+            }
+            if p.space {
+                p.text.push(' ');
+                p.space = false;
+            }
+            p.text.push(c);
+            if alnum {
+                p.alnum += 1;
+                p.hangul += u32::from(is_hangul(c));
+                p.key.extend(c.to_lowercase());
+                p.link_alnum += u32::from(in_link);
+            }
+        }
+    }
+
+    #[test]
+    fn push_by_runs() {
+        let pieces = [
+            "  정부가 오늘\u{a0}새 정책을 발표했다.  ",
+            "Hello, WORLD 123 ",
+            "\n\n  café ÉTÉ\u{3000}東京 ",
+            "a\nb \n c",
+            "",
+            "   ",
+            "ⓒ 예시일보 (Yonhap) ABC-def",
+        ];
+        for in_pre in [false, true] {
+            for in_link in [false, true] {
+                let (mut a, mut b) = (Pending::default(), Pending::default());
+                for s in pieces {
+                    a.push(s, in_link, in_pre);
+                    push_by_char(&mut b, s, in_link, in_pre);
+                    assert_eq!(
+                        (&a.text, &a.key, a.space, a.hangul, a.alnum, a.link_alnum),
+                        (&b.text, &b.key, b.space, b.hangul, b.alnum, b.link_alnum)
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn class_words() {

@@ -9,7 +9,8 @@ use std::sync::LazyLock;
 const TITLES: &str = r"(?:선임\s*기자|수석\s*기자|전문\s*기자|[가-힣]{0,4}전문기자|객원\s*기자|인턴\s*기자|기자|특파원|통신원|논설위원|칼럼니스트|에디터|PD|앵커)";
 
 /// Words one of which every byline carries: lines without them skip the regex.
-const TITLE_WORDS: [&str; 9] = ["기자", "특파원", "통신원", "논설위원", "칼럼니스트", "에디터", "PD", "앵커", "기자단"];
+const TITLE_WORDS: [&str; 9] =
+    ["기자", "특파원", "통신원", "논설위원", "칼럼니스트", "에디터", "PD", "앵커", "기자단"];
 
 /// A closing byline line is short: about 80 characters at most.
 const CLOSING_MAX_BYTES: usize = 240;

@@ -16,7 +16,7 @@
 //! # Ok::<(), bonmun::Error>(())
 //! ```
 //!
-//! The pipeline runs in stages, one module each: decode → parse → blocks → score → select →
+//! The pipeline runs in stages, one module each: decode → parse (dom) → blocks → score → select →
 //! prune → output.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -27,6 +27,7 @@ mod byline;
 mod config;
 mod date;
 mod decode;
+mod dom;
 mod error;
 pub mod eval;
 mod lexicon;

@@ -5,10 +5,11 @@
 
 use crate::blocks::{Page, TextBlock};
 use crate::date::{self, DateTime, Label};
+use crate::dom::Dom;
 use crate::text::collapse_ws;
 use crate::{BlockKind, byline};
+use html5ever::local_name;
 use regex::Regex;
-use scraper::{Html, Node};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -77,42 +78,46 @@ struct Head {
 }
 
 impl Head {
-    fn collect(doc: &Html) -> Head {
+    fn collect(doc: &Dom) -> Head {
         let mut head = Head::default();
         // The node arena in creation order: close enough to document order for "the first
         // <title>", and a flat loop instead of a tree walk.
-        for node in doc.tree.nodes() {
-            let Node::Element(el) = node.value() else { continue };
-            match el.name() {
-                "html" if head.lang.is_none() => head.lang = el.attr("lang").map(|l| l.trim().to_string()),
-                "title" if head.title_tag.is_none() => {
-                    let t: String =
-                        node.children().filter_map(|c| c.value().as_text().map(|t| &**t)).collect();
-                    head.title_tag = Some(collapse_ws(&t));
+        for (id, node) in doc.nodes().iter().enumerate() {
+            let Some(el) = node.element() else { continue };
+            let id = id as u32;
+            match *el.local() {
+                local_name!("html") if head.lang.is_none() => {
+                    head.lang = el.attr(&local_name!("lang")).map(|l| l.trim().to_string())
                 }
-                "meta" => {
-                    let key = el.attr("property").or_else(|| el.attr("name")).or_else(|| el.attr("itemprop"));
-                    if let (Some(k), Some(v)) = (key, el.attr("content")) {
+                local_name!("title") if head.title_tag.is_none() => {
+                    head.title_tag = Some(collapse_ws(&doc.child_text(id)));
+                }
+                local_name!("meta") => {
+                    let key = el
+                        .attr(&local_name!("property"))
+                        .or_else(|| el.attr(&local_name!("name")))
+                        .or_else(|| el.attr(&local_name!("itemprop")));
+                    if let (Some(k), Some(v)) = (key, el.attr(&local_name!("content"))) {
                         head.metas.push((k.trim().to_ascii_lowercase(), collapse_ws(v)));
                     }
                 }
-                "link"
+                local_name!("link")
                     if head.canonical.is_none()
-                        && el.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
+                        && el
+                            .attr(&local_name!("rel"))
+                            .is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
                 {
-                    head.canonical = el.attr("href").map(|h| h.trim().to_string());
+                    head.canonical = el.attr(&local_name!("href")).map(|h| h.trim().to_string());
                 }
-                "script"
+                local_name!("script")
                     if el
-                        .attr("type")
+                        .attr(&local_name!("type"))
                         .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) =>
                 {
-                    head.json_ld.push(
-                        node.children().filter_map(|c| c.value().as_text().map(|t| t.to_string())).collect(),
-                    );
+                    head.json_ld.push(doc.child_text(id));
                 }
-                "time" => {
-                    if let Some(dt) = el.attr("datetime") {
+                local_name!("time") => {
+                    if let Some(dt) = el.attr(&local_name!("datetime")) {
                         head.times.push(dt.to_string());
                     }
                 }
@@ -138,7 +143,7 @@ impl Head {
 
 /// Reads the page's metadata. `body` is the block range of the chosen region, `first` the
 /// body's first paragraph (where a dateline stands).
-pub(crate) fn read(doc: &Html, page: &Page, body: Option<Range<usize>>, first: Option<&str>) -> Meta {
+pub(crate) fn read(doc: &Dom, page: &Page, body: Option<Range<usize>>, first: Option<&str>) -> Meta {
     let head = Head::collect(doc);
     let site_name = head.meta(&["og:site_name", "application-name"]).map(str::to_string);
     let title = title(&head, page, body.clone(), site_name.as_deref());

@@ -1,7 +1,9 @@
 //! The stages in order: decode → parse → blocks → score → select → prune → output.
 
 use crate::blocks::Page;
-use crate::{Article, Block, BlockKind, Config, Error, blocks, decode, meta, output, prune, score, select};
+use crate::{
+    Article, Block, BlockKind, Config, Error, blocks, decode, dom, meta, output, prune, score, select,
+};
 use encoding_rs::Encoding;
 
 pub(crate) fn run(config: &Config, html: &[u8], forced: Option<&'static Encoding>) -> Result<Article, Error> {
@@ -12,11 +14,8 @@ pub(crate) fn run(config: &Config, html: &[u8], forced: Option<&'static Encoding
     if has_binary_signature(html) || !looks_like_text(&text, forced.is_none()) {
         return Err(Error::NotHtml);
     }
-    let doc = scraper::Html::parse_document(&text);
-    if doc.tree.nodes().len() > config.max_nodes {
-        return Err(Error::TooManyNodes { limit: config.max_nodes });
-    }
-    let page = blocks::cut(doc.tree.root());
+    let doc = dom::parse(&text, config.max_nodes).ok_or(Error::TooManyNodes { limit: config.max_nodes })?;
+    let page = blocks::cut(&doc);
     let (blocks, region) = body(&page).ok_or(Error::NoContent)?;
     let first = blocks.iter().find(|b| b.kind == BlockKind::Paragraph).map(|b| b.text.as_str());
     let meta = meta::read(&doc, &page, Some(region), first);
@@ -154,8 +153,10 @@ fn looks_like_text(text: &str, detected: bool) -> bool {
 pub(crate) fn explain(html: &[u8]) -> String {
     use std::fmt::Write;
     let (text, _) = decode::decode(html, None);
-    let doc = scraper::Html::parse_document(&text);
-    let page = blocks::cut(doc.tree.root());
+    let page = match dom::parse(&text, usize::MAX) {
+        Some(doc) => blocks::cut(&doc),
+        None => Page::default(),
+    };
     let scores = score::score(&page.blocks, &score::verdicts(&page.blocks), true);
     let region = select::select(&page, &scores);
     let kept: Vec<usize> = region

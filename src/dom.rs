@@ -1,0 +1,481 @@
+//! Stage 2: parses the decoded page into a lean tree of our own.
+//!
+//! html5ever tokenizes and builds the tree (the WHATWG tree-construction rules: implied tags,
+//! misnested formatting, foster-parented table text); this module is only its `TreeSink`, the
+//! store the tree builder writes into. A general DOM such as scraper's keeps every attribute
+//! in a sorted map, builds a hash set of each element's classes and allocates the text of
+//! every comment and doctype; bonmun reads a handful of attributes and the text, once. So the
+//! tree here is one `Vec` of nodes linked by `u32` indices:
+//!
+//! - elements keep their name (atoms: comparing two names compares two integers) and
+//!   html5ever's attribute list as handed over, without copying or sorting it;
+//! - text is one tendril per run, adjacent runs merged as html5ever requires;
+//! - comments, doctypes and processing instructions are empty nodes: they take a slot, so
+//!   the node count and the tree's shape match any other sink's, but keep none of their text.
+//!
+//! Links are plain indices, so the tree is walked without recursion and dropped as one flat
+//! vector: no nesting depth can overflow the stack.
+
+use html5ever::tendril::{StrTendril, TendrilSink};
+use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::{Attribute, LocalName, QualName, local_name, ns};
+use std::borrow::Cow;
+use std::cell::{Cell, Ref, RefCell};
+
+/// The null link: no parent, child or sibling.
+pub(crate) const NONE: u32 = u32::MAX;
+
+/// The document node, the root of the tree: always the first node.
+pub(crate) const ROOT: u32 = 0;
+
+/// Input is fed to html5ever in pieces of this many bytes (at most), so a page that passes
+/// [`Config::max_nodes`](crate::Config::max_nodes) is abandoned after the piece that crossed
+/// it, not after parsing all of it. Real pages are one piece.
+const CHUNK_BYTES: usize = 512 * 1024;
+
+/// What a node is.
+#[derive(Debug)]
+pub(crate) enum Data {
+    Document,
+    /// A `<template>`'s contents, held as its first child.
+    Fragment,
+    Element(Element),
+    Text(StrTendril),
+    /// A comment, doctype or processing instruction: nothing bonmun reads.
+    Other,
+}
+
+/// An element: its name and attributes as html5ever made them.
+#[derive(Debug)]
+pub(crate) struct Element {
+    pub name: QualName,
+    attrs: Vec<Attribute>,
+}
+
+impl Element {
+    /// The tag name, in any namespace (`<title>` inside `<svg>` is a title too, as it was for
+    /// scraper's `name()`).
+    pub fn local(&self) -> &LocalName {
+        &self.name.local
+    }
+
+    /// An attribute without namespace, by name: pass `&local_name!("class")`, an atom, so each
+    /// comparison is an integer one.
+    pub fn attr(&self, name: &LocalName) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|a| a.name.local == *name && a.name.ns == ns!() && a.name.prefix.is_none())
+            .map(|a| &*a.value)
+    }
+}
+
+/// A node with its links; [`NONE`] where there is none.
+#[derive(Debug)]
+pub(crate) struct Node {
+    pub parent: u32,
+    pub prev_sibling: u32,
+    pub next_sibling: u32,
+    pub first_child: u32,
+    pub last_child: u32,
+    pub data: Data,
+}
+
+impl Node {
+    fn new(data: Data) -> Node {
+        Node {
+            parent: NONE,
+            prev_sibling: NONE,
+            next_sibling: NONE,
+            first_child: NONE,
+            last_child: NONE,
+            data,
+        }
+    }
+
+    pub fn element(&self) -> Option<&Element> {
+        match &self.data {
+            Data::Element(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    pub fn text(&self) -> Option<&str> {
+        match &self.data {
+            Data::Text(t) => Some(t),
+            _ => None,
+        }
+    }
+}
+
+/// A parsed page.
+#[derive(Debug)]
+pub(crate) struct Dom {
+    nodes: Vec<Node>,
+    /// Returned by `elem_name` for a handle that is not an element, which the tree builder
+    /// promises never to ask about: an answer instead of a panic.
+    no_name: QualName,
+}
+
+impl Dom {
+    fn new() -> Dom {
+        Dom {
+            nodes: vec![Node::new(Data::Document)],
+            no_name: QualName::new(None, ns!(html), local_name!("div")),
+        }
+    }
+
+    /// Every node in creation order (the document first), detached ones included.
+    pub fn nodes(&self) -> &[Node] {
+        &self.nodes
+    }
+
+    pub fn node(&self, id: u32) -> Option<&Node> {
+        self.nodes.get(id as usize)
+    }
+
+    /// The children of a node, in order.
+    pub fn children(&self, id: u32) -> impl Iterator<Item = &Node> + '_ {
+        let mut next = self.node(id).map_or(NONE, |n| n.first_child);
+        std::iter::from_fn(move || {
+            let n = self.node(next)?;
+            next = n.next_sibling;
+            Some(n)
+        })
+    }
+
+    /// The text directly inside a node (its text children, joined).
+    pub fn child_text(&self, id: u32) -> String {
+        self.children(id).filter_map(Node::text).collect()
+    }
+
+    fn push(&mut self, data: Data) -> u32 {
+        let id = self.nodes.len() as u32;
+        self.nodes.push(Node::new(data));
+        id
+    }
+
+    fn get_mut(&mut self, id: u32) -> Option<&mut Node> {
+        self.nodes.get_mut(id as usize)
+    }
+
+    /// Unlinks a node from its parent and siblings; its own subtree stays with it.
+    fn detach(&mut self, id: u32) {
+        let Some(n) = self.node(id) else { return };
+        let (parent, prev, next) = (n.parent, n.prev_sibling, n.next_sibling);
+        if parent == NONE {
+            return;
+        }
+        match self.get_mut(prev) {
+            Some(p) => p.next_sibling = next,
+            None => {
+                if let Some(p) = self.get_mut(parent) {
+                    p.first_child = next;
+                }
+            }
+        }
+        match self.get_mut(next) {
+            Some(nx) => nx.prev_sibling = prev,
+            None => {
+                if let Some(p) = self.get_mut(parent) {
+                    p.last_child = prev;
+                }
+            }
+        }
+        if let Some(n) = self.get_mut(id) {
+            n.parent = NONE;
+            n.prev_sibling = NONE;
+            n.next_sibling = NONE;
+        }
+    }
+
+    /// Links a detached node as the last child of `parent`.
+    fn append_child(&mut self, parent: u32, id: u32) {
+        if parent == id || self.node(parent).is_none() {
+            return;
+        }
+        let Some(last) = self.node(parent).map(|p| p.last_child) else { return };
+        let Some(n) = self.get_mut(id) else { return };
+        n.parent = parent;
+        n.prev_sibling = last;
+        n.next_sibling = NONE;
+        match self.get_mut(last) {
+            Some(l) => l.next_sibling = id,
+            None => {
+                if let Some(p) = self.get_mut(parent) {
+                    p.first_child = id;
+                }
+            }
+        }
+        if let Some(p) = self.get_mut(parent) {
+            p.last_child = id;
+        }
+    }
+
+    /// Links a detached node right before `sibling`, which has a parent.
+    fn insert_before(&mut self, sibling: u32, id: u32) {
+        let Some((parent, prev)) = self.node(sibling).map(|s| (s.parent, s.prev_sibling)) else { return };
+        if parent == NONE || sibling == id {
+            return;
+        }
+        let Some(n) = self.get_mut(id) else { return };
+        n.parent = parent;
+        n.prev_sibling = prev;
+        n.next_sibling = sibling;
+        if let Some(s) = self.get_mut(sibling) {
+            s.prev_sibling = id;
+        }
+        match self.get_mut(prev) {
+            Some(p) => p.next_sibling = id,
+            None => {
+                if let Some(p) = self.get_mut(parent) {
+                    p.first_child = id;
+                }
+            }
+        }
+    }
+
+    /// Appends text to the node `at` when it is a text node; false otherwise.
+    fn merge_text(&mut self, at: u32, text: &StrTendril) -> bool {
+        match self.get_mut(at).map(|n| &mut n.data) {
+            Some(Data::Text(t)) => {
+                t.push_tendril(text);
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
+/// The sink html5ever's tree builder drives. It takes `&self`, so the tree sits in a
+/// `RefCell`; no borrow is held across a call back into the builder.
+struct Sink<'a> {
+    dom: RefCell<Dom>,
+    max_nodes: usize,
+    /// Set once the tree has more than `max_nodes` nodes; the parse loop stops on it.
+    too_many: &'a Cell<bool>,
+}
+
+impl Sink<'_> {
+    fn new_node(&self, data: Data) -> u32 {
+        let mut dom = self.dom.borrow_mut();
+        let id = dom.push(data);
+        if dom.nodes.len() > self.max_nodes {
+            self.too_many.set(true);
+        }
+        id
+    }
+}
+
+impl<'a> TreeSink for Sink<'a> {
+    type Handle = u32;
+    type Output = Dom;
+    type ElemName<'b>
+        = Ref<'b, QualName>
+    where
+        Self: 'b;
+
+    fn finish(self) -> Dom {
+        self.dom.into_inner()
+    }
+
+    // Parse errors are not bonmun's concern: pages are what they are.
+    fn parse_error(&self, _msg: Cow<'static, str>) {}
+
+    fn get_document(&self) -> u32 {
+        ROOT
+    }
+
+    fn elem_name<'b>(&'b self, target: &'b u32) -> Ref<'b, QualName> {
+        Ref::map(self.dom.borrow(), |d| match d.node(*target).and_then(Node::element) {
+            Some(e) => &e.name,
+            None => &d.no_name,
+        })
+    }
+
+    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> u32 {
+        let id = self.new_node(Data::Element(Element { name, attrs }));
+        if flags.template {
+            // The template's contents live in a fragment held as its first child, where
+            // `get_template_contents` finds it.
+            let contents = self.new_node(Data::Fragment);
+            self.dom.borrow_mut().append_child(id, contents);
+        }
+        id
+    }
+
+    fn create_comment(&self, _text: StrTendril) -> u32 {
+        self.new_node(Data::Other)
+    }
+
+    fn create_pi(&self, _target: StrTendril, _data: StrTendril) -> u32 {
+        self.new_node(Data::Other)
+    }
+
+    fn append(&self, parent: &u32, child: NodeOrText<u32>) {
+        match child {
+            NodeOrText::AppendNode(id) => {
+                let mut dom = self.dom.borrow_mut();
+                dom.detach(id);
+                dom.append_child(*parent, id);
+            }
+            NodeOrText::AppendText(text) => {
+                let last = self.dom.borrow().node(*parent).map_or(NONE, |p| p.last_child);
+                if !self.dom.borrow_mut().merge_text(last, &text) {
+                    let id = self.new_node(Data::Text(text));
+                    self.dom.borrow_mut().append_child(*parent, id);
+                }
+            }
+        }
+    }
+
+    fn append_based_on_parent_node(&self, element: &u32, prev_element: &u32, child: NodeOrText<u32>) {
+        let has_parent = self.dom.borrow().node(*element).is_some_and(|n| n.parent != NONE);
+        if has_parent {
+            self.append_before_sibling(element, child);
+        } else {
+            self.append(prev_element, child);
+        }
+    }
+
+    fn append_doctype_to_document(&self, _name: StrTendril, _public_id: StrTendril, _system_id: StrTendril) {
+        let id = self.new_node(Data::Other);
+        self.dom.borrow_mut().append_child(ROOT, id);
+    }
+
+    fn get_template_contents(&self, target: &u32) -> u32 {
+        // Made with the template (see `create_element`); the template itself if it is missing.
+        let first = self.dom.borrow().node(*target).map_or(NONE, |n| n.first_child);
+        if first == NONE { *target } else { first }
+    }
+
+    fn same_node(&self, x: &u32, y: &u32) -> bool {
+        x == y
+    }
+
+    fn set_quirks_mode(&self, _mode: QuirksMode) {}
+
+    fn append_before_sibling(&self, sibling: &u32, new_node: NodeOrText<u32>) {
+        if let NodeOrText::AppendNode(id) = new_node {
+            self.dom.borrow_mut().detach(id);
+        }
+        let (parent, prev) =
+            self.dom.borrow().node(*sibling).map_or((NONE, NONE), |s| (s.parent, s.prev_sibling));
+        if parent == NONE {
+            return;
+        }
+        match new_node {
+            NodeOrText::AppendNode(id) => self.dom.borrow_mut().insert_before(*sibling, id),
+            NodeOrText::AppendText(text) => {
+                if !self.dom.borrow_mut().merge_text(prev, &text) {
+                    let id = self.new_node(Data::Text(text));
+                    self.dom.borrow_mut().insert_before(*sibling, id);
+                }
+            }
+        }
+    }
+
+    fn add_attrs_if_missing(&self, target: &u32, attrs: Vec<Attribute>) {
+        let mut dom = self.dom.borrow_mut();
+        if let Some(Node { data: Data::Element(e), .. }) = dom.get_mut(*target) {
+            for attr in attrs {
+                if !e.attrs.iter().any(|a| a.name == attr.name) {
+                    e.attrs.push(attr);
+                }
+            }
+        }
+    }
+
+    fn remove_from_parent(&self, target: &u32) {
+        self.dom.borrow_mut().detach(*target);
+    }
+
+    fn reparent_children(&self, node: &u32, new_parent: &u32) {
+        if node == new_parent {
+            return;
+        }
+        let mut dom = self.dom.borrow_mut();
+        let mut child = dom.node(*node).map_or(NONE, |n| n.first_child);
+        while child != NONE {
+            let next = dom.node(child).map_or(NONE, |c| c.next_sibling);
+            dom.detach(child);
+            dom.append_child(*new_parent, child);
+            child = next;
+        }
+    }
+}
+
+/// Parses a page. `None` when the tree grows past `max_nodes` nodes; parsing stops soon after.
+pub(crate) fn parse(text: &str, max_nodes: usize) -> Option<Dom> {
+    let too_many = Cell::new(false);
+    let sink = Sink { dom: RefCell::new(Dom::new()), max_nodes, too_many: &too_many };
+    let mut parser = html5ever::parse_document(sink, Default::default());
+    let mut rest = text;
+    while !rest.is_empty() {
+        let mut cut = rest.len().min(CHUNK_BYTES);
+        while !rest.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let (piece, tail) = rest.split_at(cut);
+        parser.process(StrTendril::from_slice(piece));
+        if too_many.get() {
+            return None;
+        }
+        rest = tail;
+    }
+    let dom = parser.finish();
+    (!too_many.get()).then_some(dom)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(dom: &Dom, id: u32) -> Vec<String> {
+        dom.children(id).filter_map(|n| n.element().map(|e| e.local().to_string())).collect()
+    }
+
+    #[test]
+    fn builds_the_tree() {
+        let dom =
+            parse("<!doctype html><title>t</title><p class=a>one<b>two</b>three<!-- c -->", 1000).unwrap();
+        let html = dom.children(ROOT).position(|n| n.element().is_some()).unwrap();
+        assert_eq!(html, 1); // after the doctype
+        let p = dom.nodes().iter().position(|n| n.element().is_some_and(|e| e.local() == &local_name!("p")));
+        let p = p.unwrap() as u32;
+        assert_eq!(dom.node(p).unwrap().element().unwrap().attr(&local_name!("class")), Some("a"));
+        assert_eq!(dom.child_text(p), "onethree");
+        assert_eq!(names(&dom, p), ["b"]);
+    }
+
+    #[test]
+    fn misnested_and_foster_parented() {
+        // Adoption agency and foster parenting move nodes around: the links must stay sound.
+        let dom =
+            parse("<table>x<tr><td>a<b>b<p>c</b>d</p></table><template><i>t</i></template>", 1000).unwrap();
+        for (i, n) in dom.nodes().iter().enumerate() {
+            let kids: Vec<u32> = {
+                let mut v = Vec::new();
+                let mut c = n.first_child;
+                while c != NONE {
+                    assert_eq!(dom.node(c).unwrap().parent, i as u32);
+                    v.push(c);
+                    c = dom.node(c).unwrap().next_sibling;
+                }
+                v
+            };
+            assert_eq!(kids.last().copied().unwrap_or(NONE), n.last_child);
+        }
+    }
+
+    #[test]
+    fn stops_at_the_node_limit() {
+        assert!(parse(&"<b>".repeat(100), 50).is_none());
+        assert!(parse(&"<b>".repeat(10), 50).is_some());
+    }
+
+    #[test]
+    fn deep_nesting() {
+        let dom = parse(&"<div>".repeat(20_000), 1_000_000).unwrap();
+        assert!(dom.nodes().len() > 20_000);
+    }
+}
