@@ -199,6 +199,13 @@ impl Pending {
     /// characters goes into `text` with one copy, and each run of letters that are their own
     /// key (lower-case ASCII, digits, Hangul) into `key` with one more.
     fn push(&mut self, s: &str, in_link: bool, in_pre: bool) {
+        // The whitespace between tags, a good share of all text nodes, only marks a space.
+        if !in_pre && s.bytes().all(|b| b.is_ascii_whitespace()) {
+            if !s.is_empty() {
+                self.space = !self.text.is_empty();
+            }
+            return;
+        }
         // Start of the run of non-space characters not yet copied into `text`.
         let mut word: Option<usize> = None;
         // Start of the run of key characters not yet copied into `key`.
