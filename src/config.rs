@@ -18,6 +18,13 @@ pub struct Config {
     /// any real page (heavy portal pages have ~20,000) and bounds time and memory on
     /// machine-generated ones.
     pub max_nodes: usize,
+    /// Documents whose elements nest deeper than this are refused with
+    /// [`Error::TooDeep`](crate::Error::TooDeep). html5ever's tree builder spends time in
+    /// proportion to the depth on every element (servo/html5ever#788): 10,000 nested `<div>`s
+    /// take a quarter of a second, 100,000 half a minute. The default, 4,096, is far above
+    /// real pages (a few dozen levels; a few hundred with badly nested `<font>` tags) and keeps
+    /// the worst case near 0.1 s.
+    pub max_depth: usize,
     /// Keep photo and figure captions in `paragraphs` (they are always in `blocks`,
     /// marked [`BlockKind::Caption`](crate::BlockKind::Caption)). Off by default: a caption
     /// is not running text.
@@ -26,6 +33,6 @@ pub struct Config {
 
 impl Default for Config {
     fn default() -> Self {
-        Config { max_input_bytes: 64 << 20, max_nodes: 4_000_000, keep_captions: false }
+        Config { max_input_bytes: 64 << 20, max_nodes: 4_000_000, max_depth: 4096, keep_captions: false }
     }
 }

@@ -31,7 +31,11 @@ pub(crate) const ROOT: u32 = 0;
 /// Input is fed to html5ever in pieces of this many bytes (at most), so a page that passes
 /// [`Config::max_nodes`](crate::Config::max_nodes) is abandoned after the piece that crossed
 /// it, not after parsing all of it. Real pages are one piece.
-const CHUNK_BYTES: usize = 512 * 1024;
+/// Pieces are small enough that the tree builder's work on one piece past a limit is bounded:
+/// html5ever's scope checks cost time in proportion to the nesting depth for every new
+/// element (servo/html5ever#788), so 64 KB of nested `<div>`s past
+/// [`Config::max_depth`](crate::Config::max_depth) still parse in well under a second.
+const CHUNK_BYTES: usize = 64 * 1024;
 
 /// What a node is.
 #[derive(Debug)]
@@ -77,6 +81,9 @@ pub(crate) struct Node {
     pub next_sibling: u32,
     pub first_child: u32,
     pub last_child: u32,
+    /// Depth below the document when the node was last linked in: exact for a tree built in
+    /// order, approximate for nodes the builder moved later (enough for the depth limit).
+    depth: u32,
     pub data: Data,
 }
 
@@ -88,6 +95,7 @@ impl Node {
             next_sibling: NONE,
             first_child: NONE,
             last_child: NONE,
+            depth: 0,
             data,
         }
     }
@@ -193,9 +201,10 @@ impl Dom {
         if parent == id || self.node(parent).is_none() {
             return;
         }
-        let Some(last) = self.node(parent).map(|p| p.last_child) else { return };
+        let Some((last, depth)) = self.node(parent).map(|p| (p.last_child, p.depth + 1)) else { return };
         let Some(n) = self.get_mut(id) else { return };
         n.parent = parent;
+        n.depth = depth;
         n.prev_sibling = last;
         n.next_sibling = NONE;
         match self.get_mut(last) {
@@ -213,12 +222,16 @@ impl Dom {
 
     /// Links a detached node right before `sibling`, which has a parent.
     fn insert_before(&mut self, sibling: u32, id: u32) {
-        let Some((parent, prev)) = self.node(sibling).map(|s| (s.parent, s.prev_sibling)) else { return };
+        let Some((parent, prev, depth)) = self.node(sibling).map(|s| (s.parent, s.prev_sibling, s.depth))
+        else {
+            return;
+        };
         if parent == NONE || sibling == id {
             return;
         }
         let Some(n) = self.get_mut(id) else { return };
         n.parent = parent;
+        n.depth = depth;
         n.prev_sibling = prev;
         n.next_sibling = sibling;
         if let Some(s) = self.get_mut(sibling) {
@@ -251,8 +264,16 @@ impl Dom {
 struct Sink<'a> {
     dom: RefCell<Dom>,
     max_nodes: usize,
-    /// Set once the tree has more than `max_nodes` nodes; the parse loop stops on it.
-    too_many: &'a Cell<bool>,
+    max_depth: u32,
+    /// Set once the tree passes a limit; the parse loop stops on it.
+    over: &'a Cell<Option<Limit>>,
+}
+
+/// The limit a page passed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Limit {
+    Nodes,
+    Depth,
 }
 
 impl Sink<'_> {
@@ -260,9 +281,16 @@ impl Sink<'_> {
         let mut dom = self.dom.borrow_mut();
         let id = dom.push(data);
         if dom.nodes.len() > self.max_nodes {
-            self.too_many.set(true);
+            self.over.set(Some(Limit::Nodes));
         }
         id
+    }
+
+    /// Notes the depth of a node just linked in.
+    fn linked(&self, id: u32) {
+        if self.dom.borrow().node(id).is_some_and(|n| n.depth > self.max_depth) {
+            self.over.set(Some(Limit::Depth));
+        }
     }
 }
 
@@ -314,9 +342,12 @@ impl<'a> TreeSink for Sink<'a> {
     fn append(&self, parent: &u32, child: NodeOrText<u32>) {
         match child {
             NodeOrText::AppendNode(id) => {
-                let mut dom = self.dom.borrow_mut();
-                dom.detach(id);
-                dom.append_child(*parent, id);
+                {
+                    let mut dom = self.dom.borrow_mut();
+                    dom.detach(id);
+                    dom.append_child(*parent, id);
+                }
+                self.linked(id);
             }
             NodeOrText::AppendText(text) => {
                 let last = self.dom.borrow().node(*parent).map_or(NONE, |p| p.last_child);
@@ -364,7 +395,10 @@ impl<'a> TreeSink for Sink<'a> {
             return;
         }
         match new_node {
-            NodeOrText::AppendNode(id) => self.dom.borrow_mut().insert_before(*sibling, id),
+            NodeOrText::AppendNode(id) => {
+                self.dom.borrow_mut().insert_before(*sibling, id);
+                self.linked(id);
+            }
             NodeOrText::AppendText(text) => {
                 if !self.dom.borrow_mut().merge_text(prev, &text) {
                     let id = self.new_node(Data::Text(text));
@@ -404,10 +438,12 @@ impl<'a> TreeSink for Sink<'a> {
     }
 }
 
-/// Parses a page. `None` when the tree grows past `max_nodes` nodes; parsing stops soon after.
-pub(crate) fn parse(text: &str, max_nodes: usize) -> Option<Dom> {
-    let too_many = Cell::new(false);
-    let sink = Sink { dom: RefCell::new(Dom::new()), max_nodes, too_many: &too_many };
+/// Parses a page, or says which limit it passed: more than `max_nodes` nodes, or elements
+/// nested deeper than `max_depth`. Parsing stops at the end of the piece that passed it.
+pub(crate) fn parse(text: &str, max_nodes: usize, max_depth: usize) -> Result<Dom, Limit> {
+    let over = Cell::new(None);
+    let max_depth = u32::try_from(max_depth).unwrap_or(u32::MAX);
+    let sink = Sink { dom: RefCell::new(Dom::new()), max_nodes, max_depth, over: &over };
     let mut parser = html5ever::parse_document(sink, Default::default());
     let mut rest = text;
     while !rest.is_empty() {
@@ -417,13 +453,16 @@ pub(crate) fn parse(text: &str, max_nodes: usize) -> Option<Dom> {
         }
         let (piece, tail) = rest.split_at(cut);
         parser.process(StrTendril::from_slice(piece));
-        if too_many.get() {
-            return None;
+        if let Some(limit) = over.get() {
+            return Err(limit);
         }
         rest = tail;
     }
     let dom = parser.finish();
-    (!too_many.get()).then_some(dom)
+    match over.get() {
+        Some(limit) => Err(limit),
+        None => Ok(dom),
+    }
 }
 
 #[cfg(test)]
@@ -436,8 +475,8 @@ mod tests {
 
     #[test]
     fn builds_the_tree() {
-        let dom =
-            parse("<!doctype html><title>t</title><p class=a>one<b>two</b>three<!-- c -->", 1000).unwrap();
+        let dom = parse("<!doctype html><title>t</title><p class=a>one<b>two</b>three<!-- c -->", 1000, 100)
+            .unwrap();
         let html = dom.children(ROOT).position(|n| n.element().is_some()).unwrap();
         assert_eq!(html, 1); // after the doctype
         let p = dom.nodes().iter().position(|n| n.element().is_some_and(|e| e.local() == &local_name!("p")));
@@ -450,8 +489,8 @@ mod tests {
     #[test]
     fn misnested_and_foster_parented() {
         // Adoption agency and foster parenting move nodes around: the links must stay sound.
-        let dom =
-            parse("<table>x<tr><td>a<b>b<p>c</b>d</p></table><template><i>t</i></template>", 1000).unwrap();
+        let dom = parse("<table>x<tr><td>a<b>b<p>c</b>d</p></table><template><i>t</i></template>", 1000, 100)
+            .unwrap();
         for (i, n) in dom.nodes().iter().enumerate() {
             let kids: Vec<u32> = {
                 let mut v = Vec::new();
@@ -468,14 +507,17 @@ mod tests {
     }
 
     #[test]
-    fn stops_at_the_node_limit() {
-        assert!(parse(&"<b>".repeat(100), 50).is_none());
-        assert!(parse(&"<b>".repeat(10), 50).is_some());
+    fn stops_at_the_limits() {
+        assert_eq!(parse(&"<b>".repeat(100), 50, 1000).err(), Some(Limit::Nodes));
+        assert!(parse(&"<b>".repeat(10), 50, 1000).is_ok());
+        assert_eq!(parse(&"<div>".repeat(200), 10_000, 100).err(), Some(Limit::Depth));
+        // Siblings are not depth: a long flat page passes a small depth limit.
+        assert!(parse(&"<p>문단</p>".repeat(1000), 10_000, 10).is_ok());
     }
 
     #[test]
     fn deep_nesting() {
-        let dom = parse(&"<div>".repeat(20_000), 1_000_000).unwrap();
+        let dom = parse(&"<div>".repeat(20_000), 1_000_000, 1_000_000).unwrap();
         assert!(dom.nodes().len() > 20_000);
     }
 }

@@ -24,6 +24,11 @@ pub enum Error {
         /// The configured limit.
         limit: usize,
     },
+    /// The document's elements nest deeper than [`Config::max_depth`](crate::Config::max_depth).
+    TooDeep {
+        /// The configured limit.
+        limit: usize,
+    },
     /// The caller named a charset that is not a known encoding label.
     UnknownCharset(String),
 }
@@ -39,6 +44,7 @@ impl fmt::Display for Error {
             Error::TooManyNodes { limit } => {
                 write!(f, "document has more than {limit} nodes")
             }
+            Error::TooDeep { limit } => write!(f, "document nests elements deeper than {limit} levels"),
             Error::UnknownCharset(label) => write!(f, "unknown charset label {label:?}"),
         }
     }

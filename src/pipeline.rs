@@ -14,7 +14,10 @@ pub(crate) fn run(config: &Config, html: &[u8], forced: Option<&'static Encoding
     if has_binary_signature(html) || !looks_like_text(&text, forced.is_none()) {
         return Err(Error::NotHtml);
     }
-    let doc = dom::parse(&text, config.max_nodes).ok_or(Error::TooManyNodes { limit: config.max_nodes })?;
+    let doc = dom::parse(&text, config.max_nodes, config.max_depth).map_err(|limit| match limit {
+        dom::Limit::Nodes => Error::TooManyNodes { limit: config.max_nodes },
+        dom::Limit::Depth => Error::TooDeep { limit: config.max_depth },
+    })?;
     let page = blocks::cut(&doc);
     let (blocks, region) = body(&page).ok_or(Error::NoContent)?;
     let first = blocks.iter().find(|b| b.kind == BlockKind::Paragraph).map(|b| b.text.as_str());
@@ -153,9 +156,10 @@ fn looks_like_text(text: &str, detected: bool) -> bool {
 pub(crate) fn explain(html: &[u8]) -> String {
     use std::fmt::Write;
     let (text, _) = decode::decode(html, None);
-    let page = match dom::parse(&text, usize::MAX) {
-        Some(doc) => blocks::cut(&doc),
-        None => Page::default(),
+    let limits = Config::default();
+    let page = match dom::parse(&text, limits.max_nodes, limits.max_depth) {
+        Ok(doc) => blocks::cut(&doc),
+        Err(_) => Page::default(),
     };
     let scores = score::score(&page.blocks, &score::verdicts(&page.blocks), true);
     let region = select::select(&page, &scores);
