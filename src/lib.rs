@@ -118,7 +118,11 @@ impl Extractor {
         {
             encoding_rs::EUC_KR
         } else {
-            Encoding::for_label(label.as_bytes()).ok_or_else(|| Error::UnknownCharset(charset.to_string()))?
+            // The "replacement" encoding (iso-2022-kr and others) decodes every input to one
+            // U+FFFD: for a caller it names no charset that can be read.
+            Encoding::for_label(label.as_bytes())
+                .filter(|e| *e != encoding_rs::REPLACEMENT)
+                .ok_or_else(|| Error::UnknownCharset(charset.to_string()))?
         };
         pipeline::run(&self.config, html, Some(enc))
     }

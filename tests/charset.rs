@@ -242,10 +242,10 @@ fn unknown_charset_label_is_an_error() {
             "{label:?}"
         );
     }
-    // Labels of the WHATWG "replacement" encoding (iso-2022-kr …) are known labels; they decode
-    // any input to one U+FFFD, so the page is no text: a typed error, not a panic.
+    // Labels of the WHATWG "replacement" encoding (iso-2022-kr …) name no decoder: encoding_rs
+    // turns any input into one U+FFFD. For a caller that is an unusable charset, said as such.
     let got = extractor.extract_with_charset(page.as_bytes(), "iso-2022-kr");
-    assert_eq!(got.unwrap_err(), Error::NotHtml);
+    assert_eq!(got.unwrap_err(), Error::UnknownCharset("iso-2022-kr".into()));
 }
 
 /// A true Western declaration stands: guessing EUC-KR must not take French for Korean.
