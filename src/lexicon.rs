@@ -4,6 +4,7 @@
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 /// The lexicon, parsed on first use.
@@ -33,9 +34,9 @@ pub(crate) enum Verdict {
 
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
-    line: HashSet<String>,
-    boxes: HashSet<String>,
-    tail: HashSet<String>,
+    line: HashSet<String, Fnv>,
+    boxes: HashSet<String, Fnv>,
+    tail: HashSet<String, Fnv>,
     starts: Vec<String>,
     /// `starts` phrases that begin with a symbol ("◆ 관련"), matched on the raw text: their
     /// key alone ("관련") would catch ordinary sentences.
@@ -48,7 +49,30 @@ pub(crate) struct Lexicon {
     cut_raw: Option<Regex>,
     /// The longest key of `line`, `box` and `tail`: longer blocks need no set lookups.
     max_exact_key: usize,
-    class_words: HashMap<String, ClassWord>,
+    class_words: HashMap<String, ClassWord, Fnv>,
+}
+
+/// FNV-1a: the lexicon's sets are looked up for most blocks and class words of a page with
+/// short keys, where SipHash's setup dominates; the keys are the crate's own data, so there is
+/// no flooding to defend against (a page can only choose what it looks up, not what is stored).
+type Fnv = BuildHasherDefault<FnvHasher>;
+
+#[derive(Default)]
+pub(crate) struct FnvHasher(u64);
+
+impl Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
 }
 
 /// A block longer than this many key characters is running text, not a control or a promo
