@@ -7,7 +7,7 @@ use crate::blocks::{Page, TextBlock};
 use crate::date::{self, DateTime, Label};
 use crate::dom::Dom;
 use crate::text::collapse_ws;
-use crate::{BlockKind, byline};
+use crate::{Article, BlockKind, byline};
 use html5ever::local_name;
 use regex::Regex;
 use std::ops::Range;
@@ -51,20 +51,6 @@ const DATE_LINE_MAX_BYTES: usize = 360;
 
 /// Closing bylines are looked for among the last blocks of the body and the ones just after it.
 const BYLINE_TAIL_BLOCKS: usize = 8;
-
-/// The metadata of a page.
-#[derive(Debug, Default)]
-pub(crate) struct Meta {
-    pub title: Option<String>,
-    pub published: Option<DateTime>,
-    pub modified: Option<DateTime>,
-    pub authors: Vec<String>,
-    pub email: Option<String>,
-    pub site_name: Option<String>,
-    pub url: Option<String>,
-    pub lang: Option<String>,
-    pub description: Option<String>,
-}
 
 /// What `<head>` (and JSON-LD anywhere) says, gathered in one pass over the node arena.
 #[derive(Debug, Default)]
@@ -141,15 +127,15 @@ impl Head {
     }
 }
 
-/// Reads the page's metadata. `body` is the block range of the chosen region, `first` the
-/// body's first paragraph (where a dateline stands).
-pub(crate) fn read(doc: &Dom, page: &Page, body: Option<Range<usize>>, first: Option<&str>) -> Meta {
+/// Reads the page's metadata into an [`Article`] that has no body yet. `body` is the block
+/// range of the kept text, `first` the body's first paragraph (where a dateline stands).
+pub(crate) fn read(doc: &Dom, page: &Page, body: Option<Range<usize>>, first: Option<&str>) -> Article {
     let head = Head::collect(doc);
     let site_name = head.meta(&["og:site_name", "application-name"]).map(str::to_string);
     let title = title(&head, page, body.clone(), site_name.as_deref());
     let (published, modified) = dates(&head, page, body.clone());
     let (authors, email) = authors(&head, page, body, first, site_name.as_deref());
-    Meta {
+    Article {
         title,
         published,
         modified,
@@ -163,6 +149,7 @@ pub(crate) fn read(doc: &Dom, page: &Page, body: Option<Range<usize>>, first: Op
         lang: head.lang.clone().filter(|l| !l.is_empty()),
         description: head.meta(&["description", "og:description", "twitter:description"]).map(str::to_string),
         site_name,
+        ..Article::default()
     }
 }
 

@@ -21,14 +21,14 @@ pub(crate) fn run(config: &Config, html: &[u8], forced: Option<&'static Encoding
     let page = blocks::cut(&doc);
     let (blocks, region) = body(&page).ok_or(Error::NoContent)?;
     let first = blocks.iter().find(|b| b.kind == BlockKind::Paragraph).map(|b| b.text.as_str());
-    let meta = meta::read(&doc, &page, Some(region), first);
+    let article = meta::read(&doc, &page, Some(region), first);
     // The tree is no longer needed: free it before the output is copied (peak memory).
     drop(doc);
     // The headline repeated at the top of the body is the title, not body text.
     let blocks: Vec<Block> = blocks
         .into_iter()
         .filter(|b| {
-            !(matches!(b.kind, BlockKind::Heading(_)) && Some(b.text.as_str()) == meta.title.as_deref())
+            !(matches!(b.kind, BlockKind::Heading(_)) && Some(b.text.as_str()) == article.title.as_deref())
         })
         .collect();
     let paragraphs = blocks
@@ -39,20 +39,7 @@ pub(crate) fn run(config: &Config, html: &[u8], forced: Option<&'static Encoding
     if paragraphs.is_empty() {
         return Err(Error::NoContent);
     }
-    Ok(Article {
-        title: meta.title,
-        paragraphs,
-        blocks,
-        published: meta.published,
-        modified: meta.modified,
-        authors: meta.authors,
-        email: meta.email,
-        site_name: meta.site_name,
-        url: meta.url,
-        lang: meta.lang,
-        description: meta.description,
-        charset: enc.name().to_string(),
-    })
+    Ok(Article { paragraphs, blocks, charset: enc.name().to_string(), ..article })
 }
 
 /// Selects and prunes the body; when class hints lead nowhere (a page that wraps everything
