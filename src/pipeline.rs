@@ -24,12 +24,14 @@ pub(crate) fn run(config: &Config, html: &[u8], forced: Option<&'static Encoding
     let article = meta::read(&doc, &page, Some(region), first);
     // The tree is no longer needed: free it before the output is copied (peak memory).
     drop(doc);
-    // The headline repeated at the top of the body is the title, not body text.
+    // The headline repeated at the top of the body is the title, not body text; the same words
+    // as a section heading further down are the body's.
+    let lead = blocks.iter().take_while(|b| matches!(b.kind, BlockKind::Heading(_))).count();
     let blocks: Vec<Block> = blocks
         .into_iter()
-        .filter(|b| {
-            !(matches!(b.kind, BlockKind::Heading(_)) && Some(b.text.as_str()) == article.title.as_deref())
-        })
+        .enumerate()
+        .filter(|(i, b)| !(*i < lead && Some(b.text.as_str()) == article.title.as_deref()))
+        .map(|(_, b)| b)
         .collect();
     let paragraphs = blocks
         .iter()
