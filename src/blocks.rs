@@ -146,6 +146,8 @@ pub(crate) struct TextBlock {
     pub text: String,
     /// The text's letters and digits, lower-cased: what the lexicon matches.
     pub key: String,
+    /// Whether the text carries a copyright sign (©, ⓒ, "(c)").
+    pub sign: bool,
     /// The innermost block-level element around the text.
     pub elem: u32,
     pub kind: BlockKind,
@@ -184,6 +186,11 @@ struct Frame {
 #[derive(Default)]
 struct Pending {
     text: String,
+    /// Whether the text carries a copyright sign (©, ⓒ, "(c)"): only such blocks are searched
+    /// for the lexicon's signed notices.
+    sign: bool,
+    /// How far into "(c)" the last characters went: 1 after "(", 2 after "(c".
+    paren_c: u8,
     /// The lexicon's matching key of the text, built in the same pass (see `lexicon::key`).
     key: String,
     space: bool,
@@ -213,10 +220,22 @@ impl Pending {
         let alnum_before = self.alnum;
         for (i, c) in s.char_indices() {
             let (space, alnum) = if c.is_ascii() {
+                self.paren_c = match (self.paren_c, c) {
+                    (_, '(') => 1,
+                    (1, 'c' | 'C') => 2,
+                    (2, ')') => {
+                        self.sign = true;
+                        0
+                    }
+                    _ => 0,
+                };
                 (c.is_ascii_whitespace(), c.is_ascii_alphanumeric())
             } else if is_hangul(c) {
+                self.paren_c = 0;
                 (false, true)
             } else {
+                self.paren_c = 0;
+                self.sign |= matches!(c, '©' | 'ⓒ');
                 (c.is_whitespace(), c.is_alphanumeric())
             };
             // A character that is its own key extends the key run; any other ends it.
@@ -287,6 +306,7 @@ impl Walker {
         self.page.blocks.push(TextBlock {
             text,
             key: p.key,
+            sign: p.sign,
             elem,
             kind,
             hangul: p.hangul,
@@ -602,6 +622,23 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn copyright_sign_flag() {
+        for (text, sign) in [
+            ("저작권자 © 예시", true),
+            ("ⓒ 예시뉴스", true),
+            ("Copyright (c) 2024", true),
+            ("(C)", true),
+            ("(서울=예시뉴스) 홍길동 기자", false),
+            ("copyright claims (case) c)", false),
+        ] {
+            let mut p = super::Pending::default();
+            p.push(text, false, false);
+            assert_eq!(p.sign, sign, "{text}");
+            assert_eq!(crate::lexicon::has_sign(text), sign, "{text}");
         }
     }
 

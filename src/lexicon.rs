@@ -150,7 +150,9 @@ impl Lexicon {
     }
 
     /// What the lexicon says of a block, given its text and its key (see [`key`]).
-    pub(crate) fn judge(&self, text: &str, k: &str) -> Option<Verdict> {
+    /// `signed` says whether the text carries a copyright sign (©, ⓒ, "(c)"): the block stage
+    /// notes it while reading, [`has_sign`] finds it in a text.
+    pub(crate) fn judge(&self, text: &str, k: &str, signed: bool) -> Option<Verdict> {
         if k.is_empty() {
             // Only symbols: a separator, a bullet, an arrow. Nothing a reader reads.
             return Some(Verdict::Drop);
@@ -203,7 +205,6 @@ impl Lexicon {
             (text_offset(text, m.start()), limit)
         });
         // Most blocks carry no copyright sign; they skip the regex.
-        let signed = text.contains(['©', 'ⓒ']) || text.contains("(c)") || text.contains("(C)");
         let by_raw =
             signed.then(|| self.cut_raw.as_ref().and_then(|r| r.find(text))).flatten().map(|m| m.start());
         let by_raw = by_raw.map(|at| (at, CUT_TAIL_MAX_CHARS));
@@ -224,6 +225,12 @@ impl Lexicon {
         }
         Some(Verdict::CutAt(head.len()))
     }
+}
+
+/// Whether a text carries a copyright sign: ©, ⓒ or "(c)" (the block stage's flag, for tests).
+#[cfg(test)]
+pub(crate) fn has_sign(text: &str) -> bool {
+    text.contains(['©', 'ⓒ']) || text.contains("(c)") || text.contains("(C)")
 }
 
 /// The matching key of a text: its letters and digits, lower-cased. (The block stage builds
@@ -256,7 +263,7 @@ mod tests {
     fn judges_controls_and_copyright() {
         let lex = &*LEXICON;
         assert!(lex.cut_key.is_some() && lex.cut_raw.is_some(), "cut phrases compile");
-        let j = |t: &str| lex.judge(t, &key(t));
+        let j = |t: &str| lex.judge(t, &key(t), has_sign(t));
         assert_eq!(j("더 크게"), Some(Verdict::Drop));
         assert_eq!(j("※ 본문 글자 크기 조정"), Some(Verdict::Drop));
         assert_eq!(j("[관련기사]"), Some(Verdict::Box));

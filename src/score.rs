@@ -47,7 +47,7 @@ pub(crate) fn weight(b: &TextBlock) -> f32 {
 /// The lexicon's verdict on every block. It does not depend on the hints, so a retry without
 /// them reuses it.
 pub(crate) fn verdicts(blocks: &[TextBlock]) -> Vec<Option<Verdict>> {
-    blocks.iter().map(|b| LEXICON.judge(&b.text, &b.key)).collect()
+    blocks.iter().map(|b| LEXICON.judge(&b.text, &b.key, b.sign)).collect()
 }
 
 pub(crate) fn score(blocks: &[TextBlock], verdicts: &[Option<Verdict>], use_hints: bool) -> Vec<Score> {
