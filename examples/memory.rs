@@ -14,6 +14,10 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+#[path = "../benches/support/grow.rs"]
+mod grow;
+use grow::grow_page;
+
 /// The system allocator, counting live bytes and their high-water mark.
 struct Counting;
 
@@ -79,70 +83,6 @@ const BUDGET_MB: f64 = 12.0;
 
 fn mb(bytes: usize) -> f64 {
     bytes as f64 / 1e6
-}
-
-/// Finds `needle` (lower-case ASCII) in `hay` ignoring ASCII case, from byte `from`.
-fn find_ci(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
-    hay.get(from..)?.windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle)).map(|i| i + from)
-}
-
-/// The `<p …>…</p>` elements of `page[from..to]`, as byte ranges.
-fn paragraphs(page: &[u8], from: usize, to: usize) -> Vec<std::ops::Range<usize>> {
-    let mut out = Vec::new();
-    let mut at = from;
-    while let Some(start) = find_ci(page, b"<p", at) {
-        if start >= to {
-            break;
-        }
-        if !matches!(page.get(start + 2), Some(b'>' | b' ' | b'\t' | b'\n' | b'\r')) {
-            at = start + 2;
-            continue;
-        }
-        let Some(close) = find_ci(page, b"</p>", start) else { break };
-        let end = close + b"</p>".len();
-        if end > to {
-            break;
-        }
-        out.push(start..end);
-        at = end;
-    }
-    out
-}
-
-/// `page` grown to about `target` bytes by cycling its body paragraphs between the page's own
-/// HTML before the first and after the last (the same construction as the size benchmark).
-fn grow_page(page: &[u8], target: usize) -> Vec<u8> {
-    let body_open = find_ci(page, b"<body", 0)
-        .and_then(|b| page.get(b..)?.iter().position(|&c| c == b'>').map(|e| b + e + 1))
-        .unwrap_or(0);
-    let body_close = page
-        .windows(7)
-        .rposition(|w| w.eq_ignore_ascii_case(b"</body>"))
-        .filter(|&c| c >= body_open)
-        .unwrap_or(page.len());
-    let mut units = paragraphs(page, body_open, body_close);
-    let (prefix_end, suffix_start) = match (units.first(), units.last()) {
-        (Some(f), Some(l)) => (f.start, l.end),
-        _ => {
-            units.push(body_open..body_close);
-            (body_open, body_close)
-        }
-    };
-    let prefix = page.get(..prefix_end).unwrap_or_default();
-    let suffix = page.get(suffix_start..).unwrap_or_default();
-    let mut out = Vec::with_capacity(target + 64 * 1024);
-    out.extend_from_slice(prefix);
-    let mut i = 0;
-    while let Some(unit) = units.get(i % units.len()).and_then(|r| page.get(r.clone())) {
-        if unit.is_empty() || (i > 0 && out.len() + unit.len() + suffix.len() > target) {
-            break;
-        }
-        out.extend_from_slice(unit);
-        out.push(b'\n');
-        i += 1;
-    }
-    out.extend_from_slice(suffix);
-    out
 }
 
 /// The longest `.html` page of the corpus.
