@@ -33,8 +33,6 @@ pub(crate) enum Tag {
     Link,
     /// Page furniture by its very tag: nav, aside, footer, header, menu.
     Furniture,
-    /// `<article>` and `<main>`: the page says where its content is.
-    Main,
     Inline,
 }
 
@@ -103,20 +101,9 @@ fn classify(name: &LocalName) -> Tag {
         | local_name!("footer")
         | local_name!("header")
         | local_name!("menu") => Tag::Furniture,
-        local_name!("article") | local_name!("main") => Tag::Main,
+        local_name!("article") | local_name!("main") => Tag::Block,
         _ => Tag::Inline,
     }
-}
-
-/// How an element's class and id describe it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub(crate) enum Hint {
-    #[default]
-    None,
-    /// Words of content containers: article, content, body …
-    Content,
-    /// Words or tags of page furniture: comment, related, share, footer …
-    Boilerplate,
 }
 
 /// What marks a block as page furniture, weakest first.
@@ -316,7 +303,7 @@ impl Walker {
         });
     }
 
-    fn open(&mut self, tag: Tag, hint: Hint, caption: bool) -> u32 {
+    fn open(&mut self, tag: Tag, furniture_class: bool, caption: bool) -> u32 {
         if !matches!(tag, Tag::Inline | Tag::Link) {
             self.flush();
         }
@@ -342,9 +329,9 @@ impl Walker {
             _ if caption => BlockKind::Caption,
             _ => inherited_kind,
         };
-        let own = match (tag, hint) {
-            (_, Hint::Boilerplate) => Furniture::Class,
-            (Tag::Furniture, _) => Furniture::Tag,
+        let own = match (tag, furniture_class) {
+            (_, true) => Furniture::Class,
+            (Tag::Furniture, false) => Furniture::Tag,
             _ => Furniture::None,
         };
         // A content word below furniture does not rescue it: sidebars list "news" too.
@@ -405,7 +392,8 @@ fn is_hidden(el: &Element) -> bool {
 /// What an element's class and id say of it.
 #[derive(Debug, Clone, Copy, Default)]
 struct ClassHints {
-    hint: Hint,
+    /// The class or id names page furniture (comment, related, share …).
+    furniture: bool,
     caption: bool,
     /// A screen-reader-only class: the text is not on the page a reader sees.
     hidden: bool,
@@ -441,11 +429,7 @@ fn hints_of(el: &Element) -> ClassHints {
         boiler |= b;
         content |= c && !b;
     }
-    out.hint = match (content, boiler) {
-        (false, true) => Hint::Boilerplate,
-        (true, false) => Hint::Content,
-        _ => Hint::None,
-    };
+    out.furniture = boiler && !content;
     // "photo_article_body" is a body; a caption word names a caption only on its own.
     out.caption &= !content;
     out
@@ -512,12 +496,12 @@ pub(crate) fn cut(doc: &Dom) -> Page {
                     w.flush();
                 } else if tag != Tag::Skip
                     && !is_hidden(el)
-                    && let ClassHints { hint, caption, hidden: false } = hints_of(el)
+                    && let ClassHints { furniture, caption, hidden: false } = hints_of(el)
                 {
                     // An inline caption (`<em class="img_desc">` after a photo) is shown as a
                     // block of its own; left inline, it would glue onto the paragraph after it.
                     let tag = if caption && tag == Tag::Inline { Tag::Block } else { tag };
-                    w.open(tag, hint, caption);
+                    w.open(tag, furniture, caption);
                     descend = true;
                 }
                 true
