@@ -131,8 +131,9 @@ pub(crate) struct Elem {
 #[derive(Debug, Clone)]
 pub(crate) struct TextBlock {
     pub text: String,
-    /// The text's letters and digits, lower-cased: what the lexicon matches.
-    pub key: String,
+    /// Where the block's matching key lies in [`Page::keys`]: its letters and digits,
+    /// lower-cased, what the lexicon matches.
+    pub key: std::ops::Range<usize>,
     /// Whether the text carries a copyright sign (©, ⓒ, "(c)").
     pub sign: bool,
     /// The innermost block-level element around the text.
@@ -153,6 +154,16 @@ pub(crate) struct TextBlock {
 pub(crate) struct Page {
     pub blocks: Vec<TextBlock>,
     pub elems: Vec<Elem>,
+    /// The keys of all blocks, end to end: one buffer for the page instead of one small string
+    /// per block, which the allocator would otherwise grow and free block by block.
+    pub keys: String,
+}
+
+impl Page {
+    /// A block's matching key.
+    pub fn key(&self, b: &TextBlock) -> &str {
+        self.keys.get(b.key.clone()).unwrap_or_default()
+    }
 }
 
 /// One open element during the walk.
@@ -172,105 +183,172 @@ struct Frame {
 /// Accumulates the text of the block being read.
 #[derive(Default)]
 struct Pending {
+    /// The block's text so far. The buffer is reused from block to block; a finished block
+    /// gets an exact-size copy.
     text: String,
     /// Whether the text carries a copyright sign (©, ⓒ, "(c)"): only such blocks are searched
     /// for the lexicon's signed notices.
     sign: bool,
     /// How far into "(c)" the last characters went: 1 after "(", 2 after "(c".
     paren_c: u8,
-    /// The lexicon's matching key of the text, built in the same pass (see `lexicon::key`).
-    key: String,
+    /// The page's key buffer (see [`Page::keys`]); this block's key is `keys[key_start..]`.
+    keys: String,
+    key_start: usize,
     space: bool,
     hangul: u32,
     alnum: u32,
     link_alnum: u32,
 }
 
+/// What a character is to the block measures.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CharClass {
+    Space,
+    /// A letter or digit that is its own key: lower-case ASCII, digits, Hangul.
+    SelfKey,
+    /// A letter or digit whose key is its lower case.
+    Letter,
+    /// Punctuation and symbols: in the text, not in the key.
+    Symbol,
+}
+
+/// Hangul syllables U+AC00–U+D7A3 are three UTF-8 bytes led by 0xEA–0xED.
+const HANGUL_LEAD: std::ops::RangeInclusive<u8> = 0xEA..=0xED;
+
 impl Pending {
-    /// Appends text, collapsing whitespace and counting letters. Hangul and ASCII, nearly all
-    /// of a Korean page, take fast paths: the general Unicode tables are slow per character.
-    /// Text is copied a run at a time, not a character at a time: each run of non-space
-    /// characters goes into `text` with one copy, and each run of letters that are their own
-    /// key (lower-case ASCII, digits, Hangul) into `key` with one more.
+    /// Appends text, collapsing whitespace and counting letters, in one pass over the bytes.
+    /// Hangul and ASCII, nearly all of a Korean page, are classified from their bytes; only
+    /// other characters are decoded and looked up in the Unicode tables. Text is copied a run
+    /// at a time: a run of words separated by single spaces goes into `text` with one copy,
+    /// each run of key characters into the key with one more.
     fn push(&mut self, s: &str, in_link: bool, in_pre: bool) {
+        let bytes = s.as_bytes();
         // The whitespace between tags, a good share of all text nodes, only marks a space.
-        if !in_pre && s.bytes().all(|b| b.is_ascii_whitespace()) {
+        if !in_pre && bytes.iter().all(u8::is_ascii_whitespace) {
             if !s.is_empty() {
                 self.space = !self.text.is_empty();
             }
             return;
         }
-        // Start of the run of non-space characters not yet copied into `text`.
-        let mut word: Option<usize> = None;
-        // Start of the run of key characters not yet copied into `key`.
+        // Start of the run not yet copied into `text`.
+        let mut run: Option<usize> = None;
+        // Start of the run of key characters not yet copied into the key.
         let mut keyed: Option<usize> = None;
         let alnum_before = self.alnum;
-        for (i, c) in s.char_indices() {
-            let (space, alnum) = if c.is_ascii() {
-                self.paren_c = match (self.paren_c, c) {
-                    (_, '(') => 1,
-                    (1, 'c' | 'C') => 2,
-                    (2, ')') => {
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            let (class, len, c) = if b < 0x80 {
+                let c = char::from(b);
+                self.paren_c = match (self.paren_c, b) {
+                    (_, b'(') => 1,
+                    (1, b'c' | b'C') => 2,
+                    (2, b')') => {
                         self.sign = true;
                         0
                     }
                     _ => 0,
                 };
-                (c.is_ascii_whitespace(), c.is_ascii_alphanumeric())
-            } else if is_hangul(c) {
-                self.paren_c = 0;
-                (false, true)
+                let class = if b.is_ascii_lowercase() || b.is_ascii_digit() {
+                    CharClass::SelfKey
+                } else if b.is_ascii_uppercase() {
+                    CharClass::Letter
+                } else if b.is_ascii_whitespace() {
+                    CharClass::Space
+                } else {
+                    CharClass::Symbol
+                };
+                (class, 1, c)
             } else {
                 self.paren_c = 0;
-                self.sign |= matches!(c, '©' | 'ⓒ');
-                (c.is_whitespace(), c.is_alphanumeric())
+                let c = s.get(i..).and_then(|r| r.chars().next()).unwrap_or(char::REPLACEMENT_CHARACTER);
+                let class = if HANGUL_LEAD.contains(&b) && is_hangul(c) {
+                    self.hangul += 1;
+                    CharClass::SelfKey
+                } else if c.is_whitespace() {
+                    CharClass::Space
+                } else {
+                    // ⓒ is a letter to Unicode (a circled c): note the sign before classing it.
+                    self.sign |= matches!(c, '©' | 'ⓒ');
+                    if c.is_alphanumeric() { CharClass::Letter } else { CharClass::Symbol }
+                };
+                (class, c.len_utf8(), c)
             };
-            // A character that is its own key extends the key run; any other ends it.
-            let hangul = alnum && !c.is_ascii() && is_hangul(c);
-            let same_key = alnum && (hangul || (c.is_ascii() && !c.is_ascii_uppercase()));
-            if !same_key && let Some(k) = keyed.take() {
-                self.key.push_str(s.get(k..i).unwrap_or_default());
+            if class != CharClass::SelfKey
+                && let Some(k) = keyed.take()
+            {
+                self.keys.push_str(s.get(k..i).unwrap_or_default());
             }
-            if space {
-                if let Some(w) = word.take() {
-                    self.text.push_str(s.get(w..i).unwrap_or_default());
+            match class {
+                CharClass::Space => {
+                    // One plain space between two words stays in the run: copied as it is.
+                    let next = bytes.get(i + 1).copied().unwrap_or(b' ');
+                    let word_follows =
+                        !next.is_ascii_whitespace() && (next < 0x80 || HANGUL_LEAD.contains(&next));
+                    if c == ' ' && run.is_some() && !in_pre && word_follows {
+                        i += 1;
+                        continue;
+                    }
+                    if let Some(r) = run.take() {
+                        self.text.push_str(s.get(r..i).unwrap_or_default());
+                    }
+                    if in_pre && c == '\n' {
+                        self.text.push('\n');
+                        self.space = false;
+                    } else {
+                        self.space = !self.text.is_empty();
+                    }
                 }
-                if in_pre && c == '\n' {
-                    self.text.push('\n');
-                    self.space = false;
-                } else {
-                    self.space = !self.text.is_empty();
+                _ => {
+                    if run.is_none() {
+                        if self.space {
+                            self.text.push(' ');
+                            self.space = false;
+                        }
+                        run = Some(i);
+                    }
+                    match class {
+                        CharClass::SelfKey => {
+                            self.alnum += 1;
+                            keyed.get_or_insert(i);
+                        }
+                        CharClass::Letter => {
+                            self.alnum += 1;
+                            if c.is_ascii() {
+                                self.keys.push(c.to_ascii_lowercase());
+                            } else {
+                                self.keys.extend(c.to_lowercase());
+                            }
+                        }
+                        _ => {}
+                    }
                 }
-                continue;
             }
-            if word.is_none() {
-                if self.space {
-                    self.text.push(' ');
-                    self.space = false;
-                }
-                word = Some(i);
-            }
-            if alnum {
-                self.alnum += 1;
-                if same_key {
-                    self.hangul += u32::from(hangul);
-                    keyed.get_or_insert(i);
-                } else if c.is_ascii() {
-                    self.key.push(c.to_ascii_lowercase());
-                } else {
-                    self.key.extend(c.to_lowercase());
-                }
-            }
+            i += len;
         }
         if let Some(k) = keyed {
-            self.key.push_str(s.get(k..).unwrap_or_default());
+            self.keys.push_str(s.get(k..).unwrap_or_default());
         }
-        if let Some(w) = word {
-            self.text.push_str(s.get(w..).unwrap_or_default());
+        if let Some(r) = run {
+            self.text.push_str(s.get(r..).unwrap_or_default());
         }
         if in_link {
             self.link_alnum += self.alnum - alnum_before;
         }
+    }
+
+    /// Ends the block: its key's range, and the state reset for the next one. The text
+    /// buffer is kept (cleared) for reuse.
+    fn finish(&mut self) -> std::ops::Range<usize> {
+        let key = self.key_start..self.keys.len();
+        self.key_start = self.keys.len();
+        self.text.clear();
+        self.sign = false;
+        self.paren_c = 0;
+        self.space = false;
+        self.hangul = 0;
+        self.alnum = 0;
+        self.link_alnum = 0;
+        key
     }
 }
 
@@ -282,23 +360,29 @@ struct Walker {
 
 impl Walker {
     fn flush(&mut self) {
-        let p = std::mem::take(&mut self.pending);
+        let p = &mut self.pending;
         if p.alnum == 0 {
+            // No letter, so no key either; what text there was (symbols) is dropped.
+            p.keys.truncate(p.key_start);
+            p.finish();
             return;
         }
         let top = self.frames.last();
         // The innermost block-level frame owns the text; inline frames only colour it.
         let (elem, kind) = top.map_or((0, BlockKind::Paragraph), |f| f.owner);
-        let text = if top.is_some_and(|f| f.in_pre) { p.text.trim().to_string() } else { p.text };
+        let text = if top.is_some_and(|f| f.in_pre) { p.text.trim() } else { p.text.as_str() };
+        let (text, sign, hangul, alnum, link_alnum) =
+            (text.to_string(), p.sign, p.hangul, p.alnum, p.link_alnum);
+        let key = p.finish();
         self.page.blocks.push(TextBlock {
             text,
-            key: p.key,
-            sign: p.sign,
+            key,
+            sign,
             elem,
             kind,
-            hangul: p.hangul,
-            alnum: p.alnum,
-            link_alnum: p.link_alnum,
+            hangul,
+            alnum,
+            link_alnum,
             furniture: top.map_or(Furniture::None, |f| f.furniture),
         });
     }
@@ -547,6 +631,7 @@ pub(crate) fn cut(doc: &Dom) -> Page {
         w.close();
     }
     w.flush();
+    w.page.keys = std::mem::take(&mut w.pending.keys);
     w.page
 }
 
@@ -577,7 +662,7 @@ mod tests {
             if alnum {
                 p.alnum += 1;
                 p.hangul += u32::from(is_hangul(c));
-                p.key.extend(c.to_lowercase());
+                p.keys.extend(c.to_lowercase());
                 p.link_alnum += u32::from(in_link);
             }
         }
@@ -601,8 +686,8 @@ mod tests {
                     a.push(s, in_link, in_pre);
                     push_by_char(&mut b, s, in_link, in_pre);
                     assert_eq!(
-                        (&a.text, &a.key, a.space, a.hangul, a.alnum, a.link_alnum),
-                        (&b.text, &b.key, b.space, b.hangul, b.alnum, b.link_alnum)
+                        (&a.text, &a.keys, a.space, a.hangul, a.alnum, a.link_alnum),
+                        (&b.text, &b.keys, b.space, b.hangul, b.alnum, b.link_alnum)
                     );
                 }
             }

@@ -7,7 +7,7 @@
 //! summary from the body; structure (the class and tag hints of the block stage) and the
 //! lexicon make the difference, and the select stage looks at runs of blocks, not one at a time.
 
-use crate::blocks::{Furniture, TextBlock};
+use crate::blocks::{Furniture, Page, TextBlock};
 use crate::lexicon::{LEXICON, Verdict};
 use crate::text::ends_sentence;
 
@@ -46,8 +46,8 @@ pub(crate) fn weight(b: &TextBlock) -> f32 {
 
 /// The lexicon's verdict on every block. It does not depend on the hints, so a retry without
 /// them reuses it.
-pub(crate) fn verdicts(blocks: &[TextBlock]) -> Vec<Option<Verdict>> {
-    blocks.iter().map(|b| LEXICON.judge(&b.text, &b.key, b.sign)).collect()
+pub(crate) fn verdicts(page: &Page) -> Vec<Option<Verdict>> {
+    page.blocks.iter().map(|b| LEXICON.judge(&b.text, page.key(b), b.sign)).collect()
 }
 
 pub(crate) fn score(blocks: &[TextBlock], verdicts: &[Option<Verdict>], use_hints: bool) -> Vec<Score> {
