@@ -1,9 +1,9 @@
 //! The Korean boilerplate lexicon: phrases and class words kept as data in `lexicon.txt`,
 //! read once into lookup tables. The prune stage and the class hints of the block stage use it.
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, Anchored, MatchKind, StartKind};
 use regex::Regex;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
@@ -32,12 +32,21 @@ pub(crate) enum Verdict {
     CutAt(usize),
 }
 
+/// The exact-match kinds a phrase can have, as bits of [`Lexicon::exact`]'s values: one lookup
+/// answers all three.
+const LINE: u8 = 1;
+const BOX: u8 = 2;
+const TAIL: u8 = 4;
+
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
-    line: HashSet<String, Fnv>,
-    boxes: HashSet<String, Fnv>,
-    tail: HashSet<String, Fnv>,
-    starts: Vec<String>,
+    /// The keys of `line`, `box` and `tail` phrases, each with its kinds.
+    exact: HashMap<String, u8, KeyHash>,
+    /// For each key length in bytes, whether some `box` phrase has it: a box heading after a
+    /// name is looked up only at the lengths a box phrase can have.
+    box_lengths: Vec<bool>,
+    /// `starts` phrases, matched at the start of a key in one anchored search.
+    starts: Option<AhoCorasick>,
     /// `starts` phrases that begin with a symbol ("◆ 관련"), matched on the raw text: their
     /// key alone ("관련") would catch ordinary sentences.
     starts_raw: Vec<String>,
@@ -49,29 +58,54 @@ pub(crate) struct Lexicon {
     cut_raw: Option<Regex>,
     /// The longest key of `line`, `box` and `tail`: longer blocks need no set lookups.
     max_exact_key: usize,
-    class_words: HashMap<String, ClassWord, Fnv>,
+    class_words: HashMap<String, ClassWord, KeyHash>,
 }
 
-/// FNV-1a: the lexicon's sets are looked up for most blocks and class words of a page with
-/// short keys, where SipHash's setup dominates; the keys are the crate's own data, so there is
-/// no flooding to defend against (a page can only choose what it looks up, not what is stored).
-type Fnv = BuildHasherDefault<FnvHasher>;
+/// The hash of the lexicon's tables. They are looked up for most blocks and class words of a
+/// page, with keys of a few dozen bytes, where SipHash's setup dominates; this one takes eight
+/// bytes per multiply (the FxHash scheme). The stored keys are the crate's own data, so there
+/// is no flooding to defend against: a page only chooses what it looks up, not what is stored.
+type KeyHash = BuildHasherDefault<KeyHasher>;
 
 #[derive(Default)]
-pub(crate) struct FnvHasher(u64);
+pub(crate) struct KeyHasher(u64);
 
-impl Hasher for FnvHasher {
+impl KeyHasher {
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::SEED);
+    }
+}
+
+impl Hasher for KeyHasher {
     fn finish(&self) -> u64 {
         self.0
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
         }
-        self.0 = h;
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            if let Some(w) = word.get_mut(..rest.len()) {
+                w.copy_from_slice(rest);
+            }
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
     }
 }
 
@@ -107,6 +141,7 @@ impl Lexicon {
         let mut lex = Lexicon::default();
         let mut cut_key = Vec::new();
         let mut cut_raw = Vec::new();
+        let mut starts = Vec::new();
         for line in data.lines() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
@@ -118,13 +153,13 @@ impl Lexicon {
             // is spacing, which the key ignores.
             let has_symbol = phrase.contains(['©', 'ⓒ']) || phrase.to_ascii_lowercase().contains("(c)");
             match kind {
-                "line" => drop(lex.line.insert(key(phrase))),
-                "box" => drop(lex.boxes.insert(key(phrase))),
-                "tail" => drop(lex.tail.insert(key(phrase))),
+                "line" => *lex.exact.entry(key(phrase)).or_default() |= LINE,
+                "box" => *lex.exact.entry(key(phrase)).or_default() |= BOX,
+                "tail" => *lex.exact.entry(key(phrase)).or_default() |= TAIL,
                 "starts" if phrase.starts_with(|c: char| !c.is_alphanumeric()) => {
                     lex.starts_raw.push(phrase.to_string())
                 }
-                "starts" => lex.starts.push(key(phrase)),
+                "starts" => starts.push(key(phrase)),
                 "cut" if has_symbol => cut_raw
                     .push(phrase.split_whitespace().map(regex::escape).collect::<Vec<_>>().join(r"\s*")),
                 "cut" => cut_key.push(key(phrase)),
@@ -139,9 +174,17 @@ impl Lexicon {
         // lexicon's own test checks that they do.
         lex.cut_key = AhoCorasick::builder().match_kind(MatchKind::LeftmostFirst).build(&cut_key).ok();
         lex.cut_raw = Regex::new(&format!("(?i){}", cut_raw.join("|"))).ok();
-        lex.max_exact_key =
-            lex.line.iter().chain(&lex.boxes).chain(&lex.tail).map(String::len).max().unwrap_or(0)
-                + BOX_PREFIX_MAX_BYTES;
+        lex.starts = AhoCorasick::builder().start_kind(StartKind::Anchored).build(&starts).ok();
+        let longest = lex.exact.keys().map(String::len).max().unwrap_or(0);
+        lex.max_exact_key = longest + BOX_PREFIX_MAX_BYTES;
+        lex.box_lengths = vec![false; longest + 1];
+        for (k, kinds) in &lex.exact {
+            if kinds & BOX != 0
+                && let Some(slot) = lex.box_lengths.get_mut(k.len())
+            {
+                *slot = true;
+            }
+        }
         lex
     }
 
@@ -158,31 +201,39 @@ impl Lexicon {
             return Some(Verdict::Drop);
         }
         if k.len() <= self.max_exact_key {
+            let kinds = |key: &str| self.exact.get(key).copied().unwrap_or(0);
             // Counters ride on labels ("댓글 3", "좋아요 12"): the label without its digits.
             if k.bytes().any(|b| b.is_ascii_digit()) {
                 let bare: String = k.chars().filter(|c| !c.is_ascii_digit()).collect();
-                if !bare.is_empty() && (self.line.contains(&bare) || self.tail.contains(&bare)) {
-                    return Some(if self.tail.contains(&bare) { Verdict::Tail } else { Verdict::Drop });
+                let found = if bare.is_empty() { 0 } else { kinds(&bare) };
+                if found & TAIL != 0 {
+                    return Some(Verdict::Tail);
+                }
+                if found & LINE != 0 {
+                    return Some(Verdict::Drop);
                 }
             }
             // The key itself, or the key after a short name: each char boundary within the
-            // name's length is one set lookup.
-            let after_name = k
-                .char_indices()
-                .map(|(i, _)| i)
-                .skip(1)
-                .take_while(|&i| i <= BOX_PREFIX_MAX_BYTES)
-                .filter_map(|i| k.get(i..))
-                .any(|rest| {
-                    rest.chars().nth(BOX_PREFIX_MIN_PHRASE_CHARS - 1).is_some() && self.boxes.contains(rest)
-                });
-            if self.boxes.contains(k) || after_name {
+            // name's length whose rest has a box phrase's length is one lookup.
+            let found = kinds(k);
+            let after_name = || {
+                k.char_indices()
+                    .map(|(i, _)| i)
+                    .skip(1)
+                    .take_while(|&i| i <= BOX_PREFIX_MAX_BYTES)
+                    .filter_map(|i| k.get(i..))
+                    .filter(|rest| self.box_lengths.get(rest.len()).copied().unwrap_or(false))
+                    .any(|rest| {
+                        rest.chars().nth(BOX_PREFIX_MIN_PHRASE_CHARS - 1).is_some() && kinds(rest) & BOX != 0
+                    })
+            };
+            if found & BOX != 0 || after_name() {
                 return Some(Verdict::Box);
             }
-            if self.tail.contains(k) {
+            if found & TAIL != 0 {
                 return Some(Verdict::Tail);
             }
-            if self.line.contains(k) {
+            if found & LINE != 0 {
                 return Some(Verdict::Drop);
             }
         }
@@ -191,7 +242,8 @@ impl Lexicon {
             || (k.len() <= STARTS_MAX_KEY_CHARS * 3 && k.chars().count() <= STARTS_MAX_KEY_CHARS);
         if short {
             let trimmed = text.trim_start();
-            if self.starts.iter().any(|s| k.starts_with(s.as_str()))
+            let anchored = aho_corasick::Input::new(k).anchored(Anchored::Yes);
+            if self.starts.as_ref().is_some_and(|ac| ac.find(anchored).is_some())
                 || self.starts_raw.iter().any(|s| trimmed.starts_with(s.as_str()))
             {
                 return Some(Verdict::Drop);
@@ -263,6 +315,7 @@ mod tests {
     fn judges_controls_and_copyright() {
         let lex = &*LEXICON;
         assert!(lex.cut_key.is_some() && lex.cut_raw.is_some(), "cut phrases compile");
+        assert!(lex.starts.is_some(), "starts phrases compile");
         let j = |t: &str| lex.judge(t, &key(t), has_sign(t));
         assert_eq!(j("더 크게"), Some(Verdict::Drop));
         assert_eq!(j("※ 본문 글자 크기 조정"), Some(Verdict::Drop));
