@@ -47,7 +47,7 @@ pub(crate) fn run(config: &Config, html: &[u8], forced: Option<&'static Encoding
 /// Selects and prunes the body; when class hints lead nowhere (a page that wraps everything
 /// in a "sidebar" layout class), tries again on text alone.
 fn body(page: &Page) -> Option<(Vec<Block>, std::ops::Range<usize>)> {
-    let verdicts = score::verdicts(&page.blocks);
+    let verdicts = score::verdicts(page);
     [true, false].into_iter().find_map(|use_hints| {
         let scores = score::score(&page.blocks, &verdicts, use_hints);
         let region = select::select(page, &scores)?;
@@ -127,9 +127,14 @@ fn looks_like_text(text: &str, detected: bool) -> bool {
             bad += usize::from(c.is_ascii_control() && !c.is_ascii_whitespace());
             continue;
         }
+        // Hangul, most of a Korean page's text, is neither: skip the table lookups.
+        if crate::text::is_hangul(c) {
+            continue;
+        }
         if c.is_control() || c == '\u{FFFD}' {
             bad += 1;
-        } else if ('\u{80}'..='\u{FF}').contains(&c) || "ŒœŠšŽžŸƒˆ˜–—‘’‚“”„†‡•…‰‹›€™".contains(c)
+        } else if ('\u{80}'..='\u{FF}').contains(&c)
+            || (c < '\u{2200}' && "ŒœŠšŽžŸƒˆ˜–—‘’‚“”„†‡•…‰‹›€™".contains(c))
         {
             latin1 += 1;
         }
@@ -150,7 +155,7 @@ pub(crate) fn explain(html: &[u8]) -> String {
         Ok(doc) => blocks::cut(&doc),
         Err(_) => Page::default(),
     };
-    let scores = score::score(&page.blocks, &score::verdicts(&page.blocks), true);
+    let scores = score::score(&page.blocks, &score::verdicts(&page), true);
     let region = select::select(&page, &scores);
     let kept: Vec<usize> = region
         .as_ref()
