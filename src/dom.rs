@@ -16,9 +16,13 @@
 //! Links are plain indices, so the tree is walked without recursion and dropped as one flat
 //! vector: no nesting depth can overflow the stack.
 
-use html5ever::tendril::{StrTendril, TendrilSink};
-use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
-use html5ever::{Attribute, LocalName, QualName, local_name, ns};
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::states::RawKind;
+use html5ever::tokenizer::{
+    BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+};
+use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeBuilder, TreeBuilderOpts, TreeSink};
+use html5ever::{Attribute, LocalName, QualName, TokenizerResult, local_name, ns};
 use std::borrow::Cow;
 use std::cell::{Cell, Ref, RefCell};
 
@@ -438,13 +442,105 @@ impl<'a> TreeSink for Sink<'a> {
     }
 }
 
+/// html5ever's tree builder with one change on the way in: the text of raw-text elements
+/// bonmun never reads is taken out of the input before the tokenizer reaches it.
+///
+/// Scripts are a quarter of a news page's bytes, and the tokenizer reads their text character by
+/// character only for the builder to store it. When a start tag switches the tokenizer to
+/// script data or raw text (script, style, noscript, iframe, xmp, noembed, noframes), the rest
+/// of the input sits in the queue; the element's text runs to its end tag, which the standard
+/// defines by bytes alone (`</name` and then whitespace, `/` or `>`), so it is dropped there
+/// and the tokenizer goes on at the end tag, in the state the builder asked for. The tree is the
+/// one html5ever builds, with those elements empty. Kept: JSON-LD scripts (the metadata stage
+/// reads them), a script with `<!--` in its text (the escape states can move its end), and
+/// an element whose end tag is not in the piece of input at hand.
+struct SkipRawText<'a> {
+    builder: TreeBuilder<u32, Sink<'a>>,
+    input: &'a BufferQueue,
+}
+
+impl SkipRawText<'_> {
+    /// Drops the text of the element just opened, up to its end tag.
+    fn skip_text(&self, name: &str, script: bool) {
+        let Some(mut front) = self.input.peek_front_chunk_mut() else { return };
+        let Some(end) = raw_text_end(&front, name) else { return };
+        if script && front.get(..end).is_some_and(|text| text.contains("<!--")) {
+            return;
+        }
+        if let Ok(end) = u32::try_from(end) {
+            front.pop_front(end);
+        }
+    }
+}
+
+/// Where the end tag of a raw-text element named `name` starts in `rest`: the first `</name`
+/// (any case) followed by whitespace, `/` or `>`, as the tokenizer's raw-text states find it.
+fn raw_text_end(rest: &str, name: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(at) = rest.get(from..)?.find("</") {
+        let tag = from + at;
+        let after = rest.as_bytes().get(tag + 2..)?;
+        if after.len() > name.len()
+            && after.get(..name.len()).is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
+            && after
+                .get(name.len())
+                .is_some_and(|b| matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | b'/' | b'>'))
+        {
+            return Some(tag);
+        }
+        from = tag + 2;
+    }
+    None
+}
+
+/// Whether a start tag opens an element whose text bonmun reads only for metadata: JSON-LD.
+fn is_json_ld(tag: &Tag) -> bool {
+    tag.name == local_name!("script")
+        && tag.attrs.iter().any(|a| {
+            a.name.local == local_name!("type") && a.value.trim().eq_ignore_ascii_case("application/ld+json")
+        })
+}
+
+impl TokenSink for SkipRawText<'_> {
+    type Handle = u32;
+
+    fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<u32> {
+        let opened = match &token {
+            Token::TagToken(tag) if tag.kind == TagKind::StartTag && !is_json_ld(tag) => {
+                Some(tag.name.clone())
+            }
+            _ => None,
+        };
+        let result = self.builder.process_token(token, line_number);
+        if let (Some(name), TokenSinkResult::RawData(kind @ (RawKind::ScriptData | RawKind::Rawtext))) =
+            (opened, &result)
+        {
+            self.skip_text(&name, *kind == RawKind::ScriptData);
+        }
+        result
+    }
+
+    fn end(&self) {
+        self.builder.end();
+    }
+
+    fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
+        self.builder.adjusted_current_node_present_but_not_in_html_namespace()
+    }
+}
+
 /// Parses a page, or says which limit it passed: more than `max_nodes` nodes, or elements
 /// nested deeper than `max_depth`. Parsing stops at the end of the piece that passed it.
 pub(crate) fn parse(text: &str, max_nodes: usize, max_depth: usize) -> Result<Dom, Limit> {
     let over = Cell::new(None);
     let max_depth = u32::try_from(max_depth).unwrap_or(u32::MAX);
     let sink = Sink { dom: RefCell::new(Dom::new()), max_nodes, max_depth, over: &over };
-    let mut parser = html5ever::parse_document(sink, Default::default());
+    let input = BufferQueue::default();
+    let builder = TreeBuilder::new(sink, TreeBuilderOpts::default());
+    let tokenizer = Tokenizer::new(SkipRawText { builder, input: &input }, TokenizerOpts::default());
+    // Runs the tokenizer over what is queued; it pauses after each `</script>` (for a browser
+    // to run the script), so it is resumed until done.
+    let run = || while tokenizer.feed(&input) != TokenizerResult::Done {};
     let mut rest = text;
     while !rest.is_empty() {
         let mut cut = rest.len().min(CHUNK_BYTES);
@@ -452,13 +548,16 @@ pub(crate) fn parse(text: &str, max_nodes: usize, max_depth: usize) -> Result<Do
             cut -= 1;
         }
         let (piece, tail) = rest.split_at(cut);
-        parser.process(StrTendril::from_slice(piece));
+        input.push_back(StrTendril::from_slice(piece));
+        run();
         if let Some(limit) = over.get() {
             return Err(limit);
         }
         rest = tail;
     }
-    let dom = parser.finish();
+    run();
+    tokenizer.end();
+    let dom = tokenizer.sink.builder.sink.finish();
     match over.get() {
         Some(limit) => Err(limit),
         None => Ok(dom),
@@ -519,5 +618,111 @@ mod tests {
     fn deep_nesting() {
         let dom = parse(&"<div>".repeat(20_000), 1_000_000, 1_000_000).unwrap();
         assert!(dom.nodes().len() > 20_000);
+    }
+
+    /// The tree as html5ever builds it without skipping, for comparison.
+    fn parse_plain(text: &str) -> Dom {
+        use html5ever::tendril::TendrilSink;
+        let over = Cell::new(None);
+        let sink =
+            Sink { dom: RefCell::new(Dom::new()), max_nodes: usize::MAX, max_depth: u32::MAX, over: &over };
+        html5ever::parse_document(sink, Default::default()).one(text)
+    }
+
+    /// The tree in document order as (depth, name or text) lines; text under the elements
+    /// whose text is skipped is left out, except JSON-LD.
+    fn outline(dom: &Dom) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut stack = vec![(ROOT, 0usize, false)];
+        while let Some((id, depth, raw)) = stack.pop() {
+            let Some(node) = dom.node(id) else { continue };
+            let mut raw_here = raw;
+            match &node.data {
+                Data::Element(e) => {
+                    out.push(format!("{depth} <{}>", e.local()));
+                    let json = e.attr(&local_name!("type")).is_some_and(|t| t.contains("ld+json"));
+                    raw_here = !json
+                        && matches!(
+                            &*e.local().to_string(),
+                            "script" | "style" | "noscript" | "iframe" | "xmp" | "noembed" | "noframes"
+                        );
+                }
+                Data::Text(t) if !raw => out.push(format!("{depth} {t:?}")),
+                _ => {}
+            }
+            let kids: Vec<u32> = {
+                let mut v = Vec::new();
+                let mut c = node.first_child;
+                while let Some(n) = dom.node(c) {
+                    v.push(c);
+                    c = n.next_sibling;
+                }
+                v
+            };
+            stack.extend(kids.into_iter().rev().map(|k| (k, depth + 1, raw_here)));
+        }
+        out
+    }
+
+    #[test]
+    fn raw_text_is_skipped() {
+        let page = "<head><style>p { color: red }</style><script>var a = '<p>';</script>\
+            <script type='application/ld+json'>{\"a\": 1}</script></head>\
+            <body><noscript><p>enable js</p></noscript><p>본문</p><SCRIPT>x()</SCRIPT ><p>끝</p>";
+        let dom = parse(page, 1000, 100).unwrap();
+        let texts: Vec<&str> = dom.nodes().iter().filter_map(Node::text).collect();
+        assert_eq!(texts, ["{\"a\": 1}", "본문", "끝"]);
+        assert_eq!(outline(&dom), outline(&parse_plain(page)));
+    }
+
+    #[test]
+    fn raw_text_end_tags() {
+        assert_eq!(raw_text_end("a</scripts></script>", "script"), Some(11));
+        assert_eq!(raw_text_end("a</SCRIPT\n>", "script"), Some(1));
+        assert_eq!(raw_text_end("a</script", "script"), None);
+        assert_eq!(raw_text_end("a</style/>", "style"), Some(1));
+        assert_eq!(raw_text_end("</", "style"), None);
+    }
+
+    #[test]
+    fn skipping_keeps_the_tree() {
+        // Pieces that move where raw text ends, or that look like raw text but are not.
+        let pieces = [
+            "<script>",
+            "</script>",
+            "<script><!--",
+            "<!--<script>",
+            "-->",
+            "</script >",
+            "</SCRIPT/>",
+            "<style>",
+            "</style>",
+            "<p>글</p>",
+            "<svg><script>s</script></svg>",
+            "<textarea><script></textarea>",
+            "<title></style></title>",
+            "<noscript>",
+            "</noscript>",
+            "<iframe>",
+            "</iframe>",
+            "<div title='<script>'>",
+            "a</scripts>b",
+            "<script type=\"application/ld+json\">",
+            "&amp;<",
+            "<plaintext>",
+            "</",
+            "x",
+        ];
+        // A fixed linear congruential sequence: the same cases on every run.
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..3000 {
+            let mut page = String::new();
+            for _ in 0..6 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                page.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let skipped = parse(&page, usize::MAX, 10_000).unwrap();
+            assert_eq!(outline(&skipped), outline(&parse_plain(&page)), "{page}");
+        }
     }
 }
