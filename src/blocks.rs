@@ -215,6 +215,19 @@ enum CharClass {
 /// Hangul syllables U+AC00–U+D7A3 are three UTF-8 bytes led by 0xEA–0xED.
 const HANGUL_LEAD: std::ops::RangeInclusive<u8> = 0xEA..=0xED;
 
+/// Whether a Hangul syllable starts at byte `i`, read from the bytes without decoding the
+/// character through the general path.
+#[inline]
+fn hangul_at(bytes: &[u8], i: usize) -> bool {
+    match bytes.get(i..i + 3) {
+        Some(&[b0, b1, b2]) if HANGUL_LEAD.contains(&b0) => {
+            let cp = (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
+            (0xAC00..=0xD7A3).contains(&cp)
+        }
+        _ => false,
+    }
+}
+
 impl Pending {
     /// Appends text, collapsing whitespace and counting letters, in one pass over the bytes.
     /// Hangul and ASCII, nearly all of a Korean page, are classified from their bytes; only
@@ -237,6 +250,36 @@ impl Pending {
         let alnum_before = self.alnum;
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
+            // Runs of Hangul syllables and of lower-case ASCII letters and digits, nearly all
+            // the letters of a Korean page, are their own key: counted and passed over in a
+            // tight loop, then handled once as a run.
+            let start = i;
+            let (mut hangul, mut ascii) = (0u32, 0u32);
+            while hangul_at(bytes, i) {
+                i += 3;
+                hangul += 1;
+            }
+            if hangul == 0 {
+                while bytes.get(i).is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+                    i += 1;
+                    ascii += 1;
+                }
+            }
+            if i > start {
+                // "(c)" spans runs: a lone "c" after "(" continues it, anything else ends it.
+                self.paren_c = if self.paren_c == 1 && bytes.get(start..i) == Some(b"c") { 2 } else { 0 };
+                if run.is_none() {
+                    if self.space {
+                        self.text.push(' ');
+                        self.space = false;
+                    }
+                    run = Some(start);
+                }
+                keyed.get_or_insert(start);
+                self.alnum += hangul + ascii;
+                self.hangul += hangul;
+                continue;
+            }
             let (class, len, c) = if b < 0x80 {
                 let c = char::from(b);
                 self.paren_c = match (self.paren_c, b) {
@@ -678,6 +721,9 @@ mod tests {
             "",
             "   ",
             "ⓒ 예시일보 (Yonhap) ABC-def",
+            "(c) (cx) (C) 2024 (c",
+            ")한글abc123(c)끝 ㄱㄴ 힣가",
+            "x  y\t z \u{a0}w",
         ];
         for in_pre in [false, true] {
             for in_link in [false, true] {
