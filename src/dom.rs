@@ -493,6 +493,21 @@ fn raw_text_end(rest: &str, name: &str) -> Option<usize> {
     None
 }
 
+/// The elements the tree builder reads as script data or raw text (`noscript` because
+/// html5ever parses with scripting on, as browsers do).
+fn has_raw_text(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("script")
+            | local_name!("style")
+            | local_name!("noscript")
+            | local_name!("iframe")
+            | local_name!("xmp")
+            | local_name!("noembed")
+            | local_name!("noframes")
+    )
+}
+
 /// Whether a start tag opens an element whose text bonmun reads only for metadata: JSON-LD.
 fn is_json_ld(tag: &Tag) -> bool {
     tag.name == local_name!("script")
@@ -505,8 +520,12 @@ impl TokenSink for SkipRawText<'_> {
     type Handle = u32;
 
     fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<u32> {
+        // Only a start tag of an element with raw text can be skipped; any other token goes
+        // straight through.
         let opened = match &token {
-            Token::TagToken(tag) if tag.kind == TagKind::StartTag && !is_json_ld(tag) => {
+            Token::TagToken(tag)
+                if tag.kind == TagKind::StartTag && has_raw_text(&tag.name) && !is_json_ld(tag) =>
+            {
                 Some(tag.name.clone())
             }
             _ => None,
