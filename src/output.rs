@@ -34,14 +34,15 @@ pub(crate) fn assemble(page: &Page, kept: &[Kept]) -> Vec<Block> {
 
     let mut out = Vec::with_capacity(pieces.len());
     let mut i = 0;
-    while let Some((block, cell)) = pieces.get(i) {
-        let Some((row, _)) = cell else {
-            out.push(block.clone());
+    while let Some((block, cell)) = pieces.get_mut(i) {
+        let Some((row, _)) = *cell else {
+            // Moved, not copied: on a long page the text is megabytes.
+            out.push(Block { kind: block.kind, text: std::mem::take(&mut block.text) });
             i += 1;
             continue;
         };
         let run: Vec<&(Block, Option<(u32, u32)>)> =
-            pieces.iter().skip(i).take_while(|(_, c)| c.is_some_and(|(r, _)| r == *row)).collect();
+            pieces.iter().skip(i).take_while(|(_, c)| c.is_some_and(|(r, _)| r == row)).collect();
         let mut cells: Vec<u32> = run.iter().filter_map(|(_, c)| c.map(|(_, e)| e)).collect();
         let n = cells.len();
         cells.dedup();
