@@ -16,8 +16,8 @@
 //!
 //! Each group benches `parse_only` (the floor), `extract` (`bonmun::extract` per page) and, for
 //! page sets, `extract_reused` (one `Extractor` for all pages). Criterion reports each on its
-//! own; after it, a quick summary measured here with `Instant` (median of a few runs) prints
-//! the ratio extract / parse_only, which criterion does not.
+//! own; after it, a quick summary measured here with `Instant` (median and fastest of a few
+//! runs) prints the ratio extract / parse_only, which criterion does not.
 
 use criterion::{BenchmarkGroup, BenchmarkId, Criterion, SamplingMode, Throughput, measurement::WallTime};
 use std::hint::black_box;
@@ -252,9 +252,10 @@ fn median(mut xs: Vec<Duration>) -> Duration {
     xs.get(xs.len() / 2).copied().unwrap_or_default()
 }
 
-/// Median wall time of `f` over `reps` runs, the three workloads interleaved so drift in the
-/// shared machine's load hits them alike.
-fn time3(reps: usize, mut f: [&mut dyn FnMut() -> usize; 3]) -> [Duration; 3] {
+/// Median and fastest wall time of `f` over `reps` runs, the three workloads interleaved so
+/// drift in the shared machine's load hits them alike. The fastest run is the one the load
+/// disturbed least: on a shared machine its ratio moves less from run to run than the median's.
+fn time3(reps: usize, mut f: [&mut dyn FnMut() -> usize; 3]) -> [(Duration, Duration); 3] {
     let mut times: [Vec<Duration>; 3] = Default::default();
     for _ in 0..reps {
         for (k, g) in f.iter_mut().enumerate() {
@@ -265,15 +266,18 @@ fn time3(reps: usize, mut f: [&mut dyn FnMut() -> usize; 3]) -> [Duration; 3] {
             }
         }
     }
-    times.map(median)
+    times.map(|t| (t.iter().min().copied().unwrap_or_default(), median(t)))
 }
 
+/// One line of the summary: medians, and the fastest runs of parse_only and extract.
 struct Row {
     group: String,
     bytes: u64,
     parse: Duration,
     extract: Duration,
     reused: Option<Duration>,
+    parse_min: Duration,
+    extract_min: Duration,
 }
 
 fn mib_per_s(bytes: u64, d: Duration) -> f64 {
@@ -299,28 +303,41 @@ fn summary_rows(run: &Run, corpus: &PageSet, real: Option<&PageSet>, sized: &[(&
             continue;
         }
         black_box(run_extract(set)); // warm caches and the lexicon
-        let [parse, extract, reused] =
-            time3(7, [&mut || run_parse(set), &mut || run_extract(set), &mut || run_reused(&extractor, set)]);
-        rows.push(Row { group: set.name.clone(), bytes: set.bytes(), parse, extract, reused: Some(reused) });
+        let [(parse_min, parse), (extract_min, extract), (_, reused)] = time3(
+            11,
+            [&mut || run_parse(set), &mut || run_extract(set), &mut || run_reused(&extractor, set)],
+        );
+        rows.push(Row {
+            group: set.name.clone(),
+            bytes: set.bytes(),
+            parse,
+            extract,
+            reused: Some(reused),
+            parse_min,
+            extract_min,
+        });
     }
     for (label, page) in sized {
         if !run.wants(&ids("size", Some(label))) {
             continue;
         }
         let reps = if page.len() >= 10_000_000 {
-            3
-        } else if page.len() >= 1_000_000 {
             5
+        } else if page.len() >= 1_000_000 {
+            9
         } else {
             15
         };
-        let [parse, extract, _] = time3(reps, [&mut || parse_only(page), &mut || extract(page), &mut || 0]);
+        let [(parse_min, parse), (extract_min, extract), _] =
+            time3(reps, [&mut || parse_only(page), &mut || extract(page), &mut || 0]);
         rows.push(Row {
             group: format!("size {label}"),
             bytes: page.len() as u64,
             parse,
             extract,
             reused: None,
+            parse_min,
+            extract_min,
         });
     }
     rows
@@ -328,26 +345,28 @@ fn summary_rows(run: &Run, corpus: &PageSet, real: Option<&PageSet>, sized: &[(&
 
 fn print_summary(rows: &[Row]) {
     println!();
-    println!("## Quick in-run summary (Instant, median of 3-15 runs; not criterion's estimates)");
+    println!("## Quick in-run summary (Instant, 5-15 interleaved runs; not criterion's estimates)");
     println!();
-    println!("MiB/s as criterion prints them (2^20 bytes). ratio = extract time / parse_only time:");
-    println!("how many times the floor (decode + html5ever parse + one text walk) extraction costs.");
+    println!("MiB/s as criterion prints them (2^20 bytes), from median times. ratio = extract time /");
+    println!("parse_only time: how many times the floor (decode + html5ever parse + one text walk)");
+    println!("extraction costs, from the medians and from the fastest runs (the least disturbed).");
     println!();
     println!(
-        "| group | input bytes | parse_only MiB/s | extract MiB/s | extract_reused MiB/s | ratio extract/parse | extract beyond parse |"
+        "| group | input bytes | parse_only MiB/s | extract MiB/s | extract_reused MiB/s | ratio (medians) | ratio (fastest) | extract beyond parse |"
     );
-    println!("|---|---:|---:|---:|---:|---:|---:|");
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|");
     for r in rows {
         let reused = r.reused.map_or_else(|| "–".to_string(), |d| format!("{:.1}", mib_per_s(r.bytes, d)));
         let beyond = r.extract.saturating_sub(r.parse);
         println!(
-            "| {} | {} | {:.1} | {:.1} | {} | {:.2}× | {:.2} ms |",
+            "| {} | {} | {:.1} | {:.1} | {} | {:.2}× | {:.2}× | {:.2} ms |",
             r.group,
             r.bytes,
             mib_per_s(r.bytes, r.parse),
             mib_per_s(r.bytes, r.extract),
             reused,
             r.extract.as_secs_f64() / r.parse.as_secs_f64().max(1e-12),
+            r.extract_min.as_secs_f64() / r.parse_min.as_secs_f64().max(1e-12),
             beyond.as_secs_f64() * 1e3,
         );
     }
@@ -356,9 +375,12 @@ fn print_summary(rows: &[Row]) {
         let per_byte = |r: &Row, d: Duration| d.as_secs_f64() / r.bytes as f64;
         println!();
         println!(
-            "Scaling 1 MB → 10 MB (time per byte, 10MB / 1MB; 1.00 = linear): parse_only {:.2}, extract {:.2}",
+            "Scaling 1 MB → 10 MB (time per byte, 10MB / 1MB; 1.00 = linear), medians: parse_only {:.2}, \
+             extract {:.2}; fastest runs: parse_only {:.2}, extract {:.2}",
             per_byte(b, b.parse) / per_byte(a, a.parse),
             per_byte(b, b.extract) / per_byte(a, a.extract),
+            per_byte(b, b.parse_min) / per_byte(a, a.parse_min),
+            per_byte(b, b.extract_min) / per_byte(a, a.extract_min),
         );
     }
 }
