@@ -28,6 +28,10 @@ use std::time::{Duration, Instant};
 mod grow;
 use grow::grow_page;
 
+#[path = "support/workloads.rs"]
+mod workloads;
+use workloads::{extract, parse_only};
+
 /// A named set of pages benched as one unit.
 struct PageSet {
     name: String,
@@ -41,34 +45,8 @@ impl PageSet {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The three workloads.
-
-/// Decodes like the library does for the common cases: valid UTF-8 as is, else EUC-KR (CP949).
-fn decode(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
-    match std::str::from_utf8(bytes) {
-        Ok(s) => std::borrow::Cow::Borrowed(s),
-        Err(_) => encoding_rs::EUC_KR.decode(bytes).0,
-    }
-}
-
-/// The floor: decode, parse, and visit every text node once.
-fn parse_only(page: &[u8]) -> usize {
-    let text = decode(page);
-    let doc = scraper::Html::parse_document(&text);
-    doc.tree
-        .root()
-        .descendants()
-        .map(|n| match n.value() {
-            scraper::Node::Text(t) => t.len(),
-            _ => 0,
-        })
-        .sum()
-}
-
-/// `bonmun::extract`, reduced to a number so the optimiser keeps it; errors count as 0.
-fn extract(page: &[u8]) -> usize {
-    bonmun::extract(page).map_or(0, |a| a.paragraphs.len())
-}
+// The three workloads (parse_only and extract in support/workloads.rs, shared with the
+// instructions example).
 
 fn extract_with(extractor: &bonmun::Extractor, page: &[u8]) -> usize {
     extractor.extract(page).map_or(0, |a| a.paragraphs.len())

@@ -18,25 +18,9 @@
 use std::hint::black_box;
 use std::path::Path;
 
-fn parse_only(page: &[u8]) -> usize {
-    let text = match std::str::from_utf8(page) {
-        Ok(s) => std::borrow::Cow::Borrowed(s),
-        Err(_) => encoding_rs::EUC_KR.decode(page).0,
-    };
-    let doc = scraper::Html::parse_document(&text);
-    doc.tree
-        .root()
-        .descendants()
-        .map(|n| match n.value() {
-            scraper::Node::Text(t) => t.len(),
-            _ => 0,
-        })
-        .sum()
-}
-
-fn extract(page: &[u8]) -> usize {
-    bonmun::extract(page).map_or(0, |a| a.paragraphs.len())
-}
+#[path = "../benches/support/workloads.rs"]
+mod workloads;
+use workloads::{extract, parse_only};
 
 /// The counted part: kept out of line so Callgrind's `--toggle-collect` can name it.
 #[inline(never)]
