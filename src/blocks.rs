@@ -200,13 +200,11 @@ struct Pending {
     link_alnum: u32,
 }
 
-/// What a character is to the block measures.
+/// What a character outside the runs of [`Pending::push`] is to the block measures.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum CharClass {
     Space,
-    /// A letter or digit that is its own key: lower-case ASCII, digits, Hangul.
-    SelfKey,
-    /// A letter or digit whose key is its lower case.
+    /// A letter or digit whose key is its lower case (the runs took those that are their own).
     Letter,
     /// Punctuation and symbols: in the text, not in the key.
     Symbol,
@@ -222,7 +220,7 @@ fn hangul_at(bytes: &[u8], i: usize) -> bool {
     match bytes.get(i..i + 3) {
         Some(&[b0, b1, b2]) if HANGUL_LEAD.contains(&b0) => {
             let cp = (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
-            (0xAC00..=0xD7A3).contains(&cp)
+            char::from_u32(cp).is_some_and(is_hangul)
         }
         _ => false,
     }
@@ -291,9 +289,8 @@ impl Pending {
                     }
                     _ => 0,
                 };
-                let class = if b.is_ascii_lowercase() || b.is_ascii_digit() {
-                    CharClass::SelfKey
-                } else if b.is_ascii_uppercase() {
+                // Lower-case letters and digits never get here: the runs above took them.
+                let class = if b.is_ascii_uppercase() {
                     CharClass::Letter
                 } else if b.is_ascii_whitespace() {
                     CharClass::Space
@@ -304,10 +301,8 @@ impl Pending {
             } else {
                 self.paren_c = 0;
                 let c = s.get(i..).and_then(|r| r.chars().next()).unwrap_or(char::REPLACEMENT_CHARACTER);
-                let class = if HANGUL_LEAD.contains(&b) && is_hangul(c) {
-                    self.hangul += 1;
-                    CharClass::SelfKey
-                } else if c.is_whitespace() {
+                // Nor does Hangul.
+                let class = if c.is_whitespace() {
                     CharClass::Space
                 } else {
                     // ⓒ is a letter to Unicode (a circled c): note the sign before classing it.
@@ -316,9 +311,8 @@ impl Pending {
                 };
                 (class, c.len_utf8(), c)
             };
-            if class != CharClass::SelfKey
-                && let Some(k) = keyed.take()
-            {
+            // Any character outside the runs ends the key run before it.
+            if let Some(k) = keyed.take() {
                 self.keys.push_str(s.get(k..i).unwrap_or_default());
             }
             match class {
@@ -349,20 +343,13 @@ impl Pending {
                         }
                         run = Some(i);
                     }
-                    match class {
-                        CharClass::SelfKey => {
-                            self.alnum += 1;
-                            keyed.get_or_insert(i);
+                    if class == CharClass::Letter {
+                        self.alnum += 1;
+                        if c.is_ascii() {
+                            self.keys.push(c.to_ascii_lowercase());
+                        } else {
+                            self.keys.extend(c.to_lowercase());
                         }
-                        CharClass::Letter => {
-                            self.alnum += 1;
-                            if c.is_ascii() {
-                                self.keys.push(c.to_ascii_lowercase());
-                            } else {
-                                self.keys.extend(c.to_lowercase());
-                            }
-                        }
-                        _ => {}
                     }
                 }
             }
@@ -379,10 +366,8 @@ impl Pending {
         }
     }
 
-    /// Ends the block: its key's range, and the state reset for the next one. The text
-    /// buffer is kept (cleared) for reuse.
-    fn finish(&mut self) -> std::ops::Range<usize> {
-        let key = self.key_start..self.keys.len();
+    /// Resets the state for the next block. The text buffer is kept (cleared) for reuse.
+    fn finish(&mut self) {
         self.key_start = self.keys.len();
         self.text.clear();
         self.sign = false;
@@ -391,7 +376,6 @@ impl Pending {
         self.hangul = 0;
         self.alnum = 0;
         self.link_alnum = 0;
-        key
     }
 }
 
@@ -414,20 +398,18 @@ impl Walker {
         // The innermost block-level frame owns the text; inline frames only colour it.
         let (elem, kind) = top.map_or((0, BlockKind::Paragraph), |f| f.owner);
         let text = if top.is_some_and(|f| f.in_pre) { p.text.trim() } else { p.text.as_str() };
-        let (text, sign, hangul, alnum, link_alnum) =
-            (text.to_string(), p.sign, p.hangul, p.alnum, p.link_alnum);
-        let key = p.finish();
         self.page.blocks.push(TextBlock {
-            text,
-            key,
-            sign,
+            text: text.to_string(),
+            key: p.key_start..p.keys.len(),
+            sign: p.sign,
             elem,
             kind,
-            hangul,
-            alnum,
-            link_alnum,
+            hangul: p.hangul,
+            alnum: p.alnum,
+            link_alnum: p.link_alnum,
             furniture: top.map_or(Furniture::None, |f| f.furniture),
         });
+        p.finish();
     }
 
     fn open(&mut self, tag: Tag, furniture_class: bool, caption: bool) -> u32 {
