@@ -512,12 +512,16 @@ fn has_raw_text(name: &LocalName) -> bool {
     )
 }
 
-/// Whether a start tag opens an element whose text bonmun reads only for metadata: JSON-LD.
+/// Whether a script's `type` attribute makes it JSON-LD, the one script text bonmun reads (for
+/// metadata). The metadata stage and the skipping here must agree on it.
+pub(crate) fn is_json_ld_type(value: &str) -> bool {
+    value.trim().eq_ignore_ascii_case("application/ld+json")
+}
+
+/// Whether a start tag opens a JSON-LD script.
 fn is_json_ld(tag: &Tag) -> bool {
     tag.name == local_name!("script")
-        && tag.attrs.iter().any(|a| {
-            a.name.local == local_name!("type") && a.value.trim().eq_ignore_ascii_case("application/ld+json")
-        })
+        && tag.attrs.iter().any(|a| a.name.local == local_name!("type") && is_json_ld_type(&a.value))
 }
 
 impl TokenSink for SkipRawText<'_> {
@@ -663,12 +667,8 @@ mod tests {
             match &node.data {
                 Data::Element(e) => {
                     out.push(format!("{depth} <{}>", e.local()));
-                    let json = e.attr(&local_name!("type")).is_some_and(|t| t.contains("ld+json"));
-                    raw_here = !json
-                        && matches!(
-                            &*e.local().to_string(),
-                            "script" | "style" | "noscript" | "iframe" | "xmp" | "noembed" | "noframes"
-                        );
+                    let json = e.attr(&local_name!("type")).is_some_and(is_json_ld_type);
+                    raw_here = !json && has_raw_text(e.local());
                 }
                 Data::Text(t) if !raw => out.push(format!("{depth} {t:?}")),
                 _ => {}

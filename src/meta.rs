@@ -96,9 +96,7 @@ impl Head {
                     head.canonical = el.attr(&local_name!("href")).map(|h| h.trim().to_string());
                 }
                 local_name!("script")
-                    if el
-                        .attr(&local_name!("type"))
-                        .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) =>
+                    if el.attr(&local_name!("type")).is_some_and(crate::dom::is_json_ld_type) =>
                 {
                     head.json_ld.push(doc.child_text(id));
                 }
