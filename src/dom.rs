@@ -18,7 +18,8 @@
 //!
 //! Between the tokenizer and the tree builder sits [`SkipRawText`]: the text of scripts,
 //! styles and the other raw-text elements, a quarter of a news page's bytes, is dropped from
-//! the input before the tokenizer reads it, since no stage reads it (JSON-LD excepted).
+//! the input before the tokenizer reads it, since no stage reads it (JSON-LD excepted), and so
+//! is all but one character of the whitespace after each tag.
 
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::states::RawKind;
@@ -446,8 +447,9 @@ impl<'a> TreeSink for Sink<'a> {
     }
 }
 
-/// html5ever's tree builder with one change on the way in: the text of raw-text elements
-/// bonmun never reads is taken out of the input before the tokenizer reaches it.
+/// html5ever's tree builder with two changes on the way in: the text of raw-text elements
+/// bonmun never reads is taken out of the input before the tokenizer reaches it, and the
+/// whitespace after a token is shortened to one character (see [`SkipRawText::collapse_space`]).
 ///
 /// Scripts are a quarter of a news page's bytes, and the tokenizer reads their text character by
 /// character only for the builder to store it. When a start tag switches the tokenizer to
@@ -455,12 +457,19 @@ impl<'a> TreeSink for Sink<'a> {
 /// of the input sits in the queue; the element's text runs to its end tag, which the standard
 /// defines by bytes alone (`</name` and then whitespace, `/` or `>`), so it is dropped there
 /// and the tokenizer goes on at the end tag, in the state the builder asked for. The tree is the
-/// one html5ever builds, with those elements empty. Kept: JSON-LD scripts (the metadata stage
+/// one html5ever builds, with those elements empty and shorter whitespace. Kept: JSON-LD scripts (the metadata stage
 /// reads them), a script with `<!--` in its text (the escape states can move its end), and
 /// an element whose end tag is not in the piece of input at hand.
 struct SkipRawText<'a> {
     builder: TreeBuilder<u32, Sink<'a>>,
     input: &'a BufferQueue,
+    /// The tokenizer reads raw text (script, style, title, textarea, plaintext …): set by the
+    /// start tag that asked for it, cleared by the next tag, its end tag.
+    raw: Cell<bool>,
+    /// A `<pre>` or `<listing>` has been opened: from here on whitespace may be text, not a
+    /// separator. (Both also drop a newline right after their start tag, so even the count of
+    /// newlines there matters.)
+    pre_seen: Cell<bool>,
 }
 
 impl SkipRawText<'_> {
@@ -473,6 +482,23 @@ impl SkipRawText<'_> {
         }
         if let Ok(end) = u32::try_from(end) {
             front.pop_front(end);
+        }
+    }
+
+    /// Shortens the whitespace at the head of the input to its last character.
+    ///
+    /// Indentation between tags is a good share of a page's text tokens: text that starts with
+    /// a newline, as nearly all indentation does, leaves the tokenizer's fast path, so the
+    /// newline and the spaces after it reach the tree builder as two tokens, each costing as
+    /// much to insert as a paragraph. Outside `<pre>` the blocks stage reads any run of
+    /// whitespace as one separator, so one character of it is enough and the rest is dropped
+    /// before the tokenizer reads it; one is kept, since a separator between two words or
+    /// inline elements must stay.
+    fn collapse_space(&self) {
+        let Some(mut front) = self.input.peek_front_chunk_mut() else { return };
+        let run = front.bytes().take_while(u8::is_ascii_whitespace).count();
+        if let Ok(extra @ 1..) = u32::try_from(run.saturating_sub(1)) {
+            front.pop_front(extra);
         }
     }
 }
@@ -538,11 +564,33 @@ impl TokenSink for SkipRawText<'_> {
             }
             _ => None,
         };
+        // After these tokens the tokenizer stands between tokens, at the head of the queue.
+        // (A parse error can be reported inside a tag or an attribute value.)
+        let (boundary, is_tag) = match &token {
+            Token::TagToken(tag) => {
+                if tag.kind == TagKind::StartTag
+                    && matches!(tag.name, local_name!("pre") | local_name!("listing"))
+                {
+                    self.pre_seen.set(true);
+                }
+                (true, true)
+            }
+            Token::CharacterTokens(_) | Token::CommentToken(_) | Token::DoctypeToken(_) => (true, false),
+            _ => (false, false),
+        };
         let result = self.builder.process_token(token, line_number);
-        if let (Some(name), TokenSinkResult::RawData(kind @ (RawKind::ScriptData | RawKind::Rawtext))) =
-            (opened, &result)
-        {
-            self.skip_text(&name, *kind == RawKind::ScriptData);
+        match &result {
+            TokenSinkResult::RawData(kind) => {
+                self.raw.set(true);
+                if let (Some(name), RawKind::ScriptData | RawKind::Rawtext) = (opened, kind) {
+                    self.skip_text(&name, *kind == RawKind::ScriptData);
+                }
+            }
+            _ if is_tag => self.raw.set(false),
+            _ => {}
+        }
+        if boundary && !self.raw.get() && !self.pre_seen.get() {
+            self.collapse_space();
         }
         result
     }
@@ -564,7 +612,10 @@ pub(crate) fn parse(text: &str, max_nodes: usize, max_depth: usize) -> Result<Do
     let sink = Sink { dom: RefCell::new(Dom::new()), max_nodes, max_depth, over: &over };
     let input = BufferQueue::default();
     let builder = TreeBuilder::new(sink, TreeBuilderOpts::default());
-    let tokenizer = Tokenizer::new(SkipRawText { builder, input: &input }, TokenizerOpts::default());
+    let tokenizer = Tokenizer::new(
+        SkipRawText { builder, input: &input, raw: Cell::new(false), pre_seen: Cell::new(false) },
+        TokenizerOpts::default(),
+    );
     // Runs the tokenizer over what is queued; it pauses after each `</script>` (for a browser
     // to run the script), so it is resumed until done.
     let run = || while tokenizer.feed(&input) != TokenizerResult::Done {};
@@ -657,20 +708,38 @@ mod tests {
     }
 
     /// The tree in document order as (depth, name or text) lines; text under the elements
-    /// whose text is skipped is left out, except JSON-LD.
+    /// whose text is skipped is left out, except JSON-LD. Runs of whitespace count as one
+    /// space, except in the text of `<pre>`, `<title>`, `<textarea>` and scripts.
     fn outline(dom: &Dom) -> Vec<String> {
         let mut out = Vec::new();
-        let mut stack = vec![(ROOT, 0usize, false)];
-        while let Some((id, depth, raw)) = stack.pop() {
+        let mut stack = vec![(ROOT, 0usize, false, false)];
+        while let Some((id, depth, raw, exact)) = stack.pop() {
             let Some(node) = dom.node(id) else { continue };
-            let mut raw_here = raw;
+            let (mut raw_here, mut exact_here) = (raw, exact);
             match &node.data {
                 Data::Element(e) => {
                     out.push(format!("{depth} <{}>", e.local()));
                     let json = e.attr(&local_name!("type")).is_some_and(is_json_ld_type);
                     raw_here = !json && has_raw_text(e.local());
+                    exact_here |= matches!(
+                        *e.local(),
+                        local_name!("pre")
+                            | local_name!("title")
+                            | local_name!("textarea")
+                            | local_name!("script")
+                    );
                 }
-                Data::Text(t) if !raw => out.push(format!("{depth} {t:?}")),
+                Data::Text(t) if !raw && exact => out.push(format!("{depth} {t:?}")),
+                Data::Text(t) if !raw => {
+                    let mut spaced = String::new();
+                    for (i, word) in t.split(|c: char| c.is_ascii_whitespace()).enumerate() {
+                        if i > 0 && !spaced.ends_with(' ') {
+                            spaced.push(' ');
+                        }
+                        spaced.push_str(word);
+                    }
+                    out.push(format!("{depth} {spaced:?}"));
+                }
                 _ => {}
             }
             let kids: Vec<u32> = {
@@ -682,7 +751,7 @@ mod tests {
                 }
                 v
             };
-            stack.extend(kids.into_iter().rev().map(|k| (k, depth + 1, raw_here)));
+            stack.extend(kids.into_iter().rev().map(|k| (k, depth + 1, raw_here, exact_here)));
         }
         out
     }
@@ -696,6 +765,25 @@ mod tests {
         let texts: Vec<&str> = dom.nodes().iter().filter_map(Node::text).collect();
         assert_eq!(texts, ["{\"a\": 1}", "본문", "끝"]);
         assert_eq!(outline(&dom), outline(&parse_plain(page)));
+    }
+
+    #[test]
+    fn whitespace_between_tags_is_shortened() {
+        let page = "<div>\n    <p>가 <b>나</b>\n\n   <i>다</i></p>\r\n\t<p>\n  라 \n  마</p>\n</div>";
+        let dom = parse(page, 1000, 100).unwrap();
+        let texts: Vec<&str> = dom.nodes().iter().filter_map(Node::text).collect();
+        // The last character of each run after a tag is left, so words stay apart; runs
+        // inside text are the tokenizer's to read.
+        assert_eq!(texts, [" ", "가 ", "나", " ", "다", "\t", " 라 \n  마", "\n"]);
+        // From the first <pre> on, whitespace is kept as written.
+        let page = "<p>\n  a</p><pre>\n  x\n\n  y</pre>\n   <p>b</p>";
+        let dom = parse(page, 1000, 100).unwrap();
+        let texts: Vec<&str> = dom.nodes().iter().filter_map(Node::text).collect();
+        assert_eq!(texts, [" a", "  x\n\n  y", "\n   ", "b"]);
+        // Title and textarea text is never shortened.
+        let dom = parse("<title>a \n  b</title><textarea>\n\n  c</textarea>", 1000, 100).unwrap();
+        let texts: Vec<&str> = dom.nodes().iter().filter_map(Node::text).collect();
+        assert_eq!(texts, ["a \n  b", "\n  c"]);
     }
 
     #[test]
@@ -735,6 +823,19 @@ mod tests {
             "<plaintext>",
             "</",
             "x",
+            // Whitespace, collapsed outside the elements that keep it.
+            "\n  ",
+            " \r\n\t",
+            "\n",
+            "<pre>\n\n  p",
+            "<listing>",
+            "<textarea>\n \n",
+            "<title> \n t",
+            "<table>",
+            "<tr>",
+            "<td>",
+            "<b>",
+            "<!-- c -->",
         ];
         // A fixed linear congruential sequence: the same cases on every run.
         let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
