@@ -8,6 +8,7 @@
 use crate::article::BlockKind;
 use crate::dom::{self, Data, Dom, Element};
 use crate::lexicon::{ClassWord, LEXICON};
+#[cfg(test)]
 use crate::text::is_hangul;
 use html5ever::{LocalName, local_name};
 
@@ -213,15 +214,17 @@ enum CharClass {
 /// Hangul syllables U+AC00–U+D7A3 are three UTF-8 bytes led by 0xEA–0xED.
 const HANGUL_LEAD: std::ops::RangeInclusive<u8> = 0xEA..=0xED;
 
-/// Whether a Hangul syllable starts at byte `i`, read from the bytes without decoding the
-/// character through the general path.
+/// The UTF-8 bytes of U+AC00 (가) and U+D7A3 (힣) read as big-endian integers. UTF-8 keeps the
+/// order of code points among sequences of one length, so a three-byte character is a Hangul
+/// syllable exactly when its bytes, read the same way, fall between the two.
+const HANGUL_UTF8: std::ops::RangeInclusive<u32> = 0x00EA_B080..=0x00ED_9EA3;
+
+/// Whether a Hangul syllable starts at byte `i` (of valid UTF-8), read from the bytes without
+/// decoding the character.
 #[inline]
 fn hangul_at(bytes: &[u8], i: usize) -> bool {
     match bytes.get(i..i + 3) {
-        Some(&[b0, b1, b2]) if HANGUL_LEAD.contains(&b0) => {
-            let cp = (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
-            char::from_u32(cp).is_some_and(is_hangul)
-        }
+        Some(&[b0, b1, b2]) => HANGUL_UTF8.contains(&u32::from_be_bytes([0, b0, b1, b2])),
         _ => false,
     }
 }
@@ -663,6 +666,7 @@ pub(crate) fn cut(doc: &Dom) -> Page {
 #[cfg(test)]
 mod tests {
     use super::{Pending, for_each_word};
+    #[cfg(test)]
     use crate::text::is_hangul;
 
     /// The character-at-a-time `Pending::push` the run-based one replaced.
@@ -719,6 +723,17 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn hangul_from_bytes() {
+        // Every character of three UTF-8 bytes, and one of each other length around them.
+        let three = (0x800..=0xFFFF).filter_map(char::from_u32);
+        for c in three.chain(['a', 'é', '😀']) {
+            let mut buf = [0u8; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            assert_eq!(super::hangul_at(bytes, 0), is_hangul(c), "{c:?}");
         }
     }
 
