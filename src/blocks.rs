@@ -8,8 +8,6 @@
 use crate::article::BlockKind;
 use crate::dom::{self, Data, Dom, Element};
 use crate::lexicon::{ClassWord, LEXICON};
-#[cfg(test)]
-use crate::text::is_hangul;
 use html5ever::{LocalName, local_name};
 
 /// Sentinel parent of the top element.
