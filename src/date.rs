@@ -68,24 +68,56 @@ impl DateTime {
     /// Reads an ISO 8601 / RFC 3339 timestamp as metadata gives it
     /// (`2025-05-15T20:00:52.000+0900`, `2022-12-31T11:12:22Z`, `2021-03-20`).
     pub fn parse_iso(s: &str) -> Option<DateTime> {
-        let c = ISO.captures(s.trim())?;
-        let num = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<u16>().ok());
-        let time = match (num("H"), num("M")) {
-            (Some(h), Some(m)) => Some((h as u8, m as u8, num("S").unwrap_or(0) as u8)),
-            _ => None,
+        // Read by hand, not by a regex: every page's metadata holds a few of these, and a
+        // capturing regex search costs more than the rest of the date stage. The grammar is
+        // `YYYY-M[M]-D[D]`, then optionally `T` or a space, `H[H]:MM`, `:SS`, `.fraction`,
+        // spaces and an offset (`Z` or `±HH[:]MM`). Digits are ASCII.
+        let s = s.trim();
+        let mut r = Reader { s, at: 0 };
+        let year = r.number(4, 4)?;
+        r.byte(b'-')?;
+        let month = r.number(1, 2)?;
+        r.byte(b'-')?;
+        let day = r.number(1, 2)?;
+        // The time and the offset after it are one optional part: all of it or none. (What
+        // follows the timestamp is not read, so the cursor need not be put back.)
+        let time_and_offset = (|| {
+            r.byte(b'T').or_else(|| r.byte(b' '))?;
+            let h = r.number(1, 2)?;
+            r.byte(b':')?;
+            let m = r.number(2, 2)?;
+            let sec = r.attempt(|r| {
+                r.byte(b':')?;
+                let sec = r.number(2, 2)?;
+                r.attempt(|r| {
+                    r.byte(b'.')?;
+                    r.number(1, usize::MAX)
+                });
+                Some(sec)
+            });
+            r.skip_whitespace();
+            let offset = r.attempt(|r| match r.peek()? {
+                b'Z' | b'z' => r.byte(r.peek()?).map(|()| 0),
+                sign @ (b'+' | b'-') => {
+                    r.byte(sign)?;
+                    let oh = r.number(2, 2)?;
+                    r.attempt(|r| r.byte(b':'));
+                    let om = r.number(2, 2)?;
+                    let minutes = i16::try_from(oh * 60 + om).ok()?;
+                    Some(if sign == b'-' { -minutes } else { minutes })
+                }
+                _ => None,
+            });
+            Some((h, m, sec.unwrap_or(0), offset))
+        })();
+        let (time, offset) = match time_and_offset {
+            Some((h, m, sec, offset)) => (
+                Some((u8::try_from(h).ok()?, u8::try_from(m).ok()?, u8::try_from(sec).ok()?)),
+                offset.unwrap_or(KST_OFFSET_MINUTES),
+            ),
+            None => (None, KST_OFFSET_MINUTES),
         };
-        let offset = match c.name("tz").map(|m| m.as_str()) {
-            Some("Z" | "z") => 0,
-            Some(tz) => {
-                let sign: i16 = if tz.starts_with('-') { -1 } else { 1 };
-                let digits: String = tz.chars().filter(char::is_ascii_digit).collect();
-                let h: i16 = digits.get(..2).and_then(|d| d.parse().ok()).unwrap_or(0);
-                let m: i16 = digits.get(2..4).and_then(|d| d.parse().ok()).unwrap_or(0);
-                sign * (h * 60 + m)
-            }
-            None => KST_OFFSET_MINUTES,
-        };
-        DateTime::new(num("y")?, num("m")? as u8, num("d")? as u8, time, offset)
+        DateTime::new(year, u8::try_from(month).ok()?, u8::try_from(day).ok()?, time, offset)
     }
 
     /// Reads the first date printed in a Korean text, with its time if one follows:
@@ -155,12 +187,48 @@ impl fmt::Display for DateTime {
     }
 }
 
-static ISO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[T ](?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?\s*(?P<tz>Z|z|[+-]\d{2}:?\d{2})?)?",
-    )
-    .expect("constant regex")
-});
+/// A cursor over an ISO 8601 timestamp for [`DateTime::parse_iso`].
+struct Reader<'a> {
+    s: &'a str,
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.s.as_bytes().get(self.at).copied()
+    }
+
+    /// Consumes `want` if it comes next.
+    fn byte(&mut self, want: u8) -> Option<()> {
+        (self.peek() == Some(want)).then(|| self.at += 1)
+    }
+
+    /// Consumes `min..=max` ASCII digits, as many as there are, and reads them as a number.
+    fn number(&mut self, min: usize, max: usize) -> Option<u16> {
+        let digits = self.s.as_bytes().get(self.at..)?.iter().take(max).take_while(|b| b.is_ascii_digit());
+        let (mut n, mut value) = (0usize, 0u16);
+        for &d in digits {
+            value = value.checked_mul(10)?.checked_add(u16::from(d - b'0'))?;
+            n += 1;
+        }
+        (n >= min).then(|| self.at += n).map(|()| value)
+    }
+
+    fn skip_whitespace(&mut self) {
+        let rest = self.s.get(self.at..).unwrap_or_default();
+        self.at += rest.len() - rest.trim_start().len();
+    }
+
+    /// Runs an optional part: on `None`, puts the cursor back where the part began.
+    fn attempt<T>(&mut self, part: impl FnOnce(&mut Self) -> Option<T>) -> Option<T> {
+        let at = self.at;
+        let out = part(self);
+        if out.is_none() {
+            self.at = at;
+        }
+        out
+    }
+}
 
 /// A printed date, optionally followed by a time in 24- or 12-hour form.
 const KOREAN_DATE: &str = r"(?P<y>(?:19|20)\d\d)\s*(?:[.\-/]|년)\s*(?P<m>\d{1,2})\s*(?:[.\-/]|월)\s*(?P<d>\d{1,2})\s*(?:일|\.)?\s*(?:\(\s*[월화수목금토일]\s*\))?\s*[(\[]?\s*(?:(?P<ampm>오전|오후|AM|PM|am|pm)\s*)?(?:(?P<H>\d{1,2})\s*(?::|시)\s*(?P<M>\d{2})(?:\s*(?::|분)\s*(?P<S>\d{2}))?)?";
@@ -265,5 +333,88 @@ mod tests {
         assert_eq!(d.map(|d| d.to_iso8601()), Some("2022-12-31T11:12:22+00:00".into()));
         assert_eq!(DateTime::parse_iso("2021-03-20").map(|d| d.to_string()), Some("2021-03-20".into()));
         assert_eq!(DateTime::parse_iso("yesterday"), None);
+        assert_eq!(
+            DateTime::parse_iso(" 2024-9-3 07:05 +09:00 ").map(|d| d.to_iso8601()),
+            Some("2024-09-03T07:05:00+09:00".into())
+        );
+    }
+
+    /// The regex `parse_iso` read timestamps with before it was written by hand.
+    fn parse_iso_by_regex(s: &str) -> Option<DateTime> {
+        static ISO: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(
+                r"^(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})(?:[T ](?P<H>[0-9]{1,2}):(?P<M>[0-9]{2})(?::(?P<S>[0-9]{2})(?:\.[0-9]+)?)?\s*(?P<tz>Z|z|[+-][0-9]{2}:?[0-9]{2})?)?",
+            )
+            .unwrap()
+        });
+        let c = ISO.captures(s.trim())?;
+        let num = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<u16>().ok());
+        let time = match (num("H"), num("M")) {
+            (Some(h), Some(m)) => Some((h as u8, m as u8, num("S").unwrap_or(0) as u8)),
+            _ => None,
+        };
+        let offset = match c.name("tz").map(|m| m.as_str()) {
+            Some("Z" | "z") => 0,
+            Some(tz) => {
+                let sign: i16 = if tz.starts_with('-') { -1 } else { 1 };
+                let digits: String = tz.chars().filter(char::is_ascii_digit).collect();
+                let h: i16 = digits.get(..2).and_then(|d| d.parse().ok()).unwrap_or(0);
+                let m: i16 = digits.get(2..4).and_then(|d| d.parse().ok()).unwrap_or(0);
+                sign * (h * 60 + m)
+            }
+            None => KST_OFFSET_MINUTES,
+        };
+        DateTime::new(num("y")?, num("m")? as u8, num("d")? as u8, time, offset)
+    }
+
+    #[test]
+    fn iso_by_hand_reads_what_the_regex_read() {
+        let pieces = [
+            "2024",
+            "-",
+            "1",
+            "09",
+            "12",
+            "123",
+            "T",
+            " ",
+            ":",
+            "00",
+            "5",
+            "59",
+            ".",
+            "000",
+            "Z",
+            "z",
+            "+",
+            "-",
+            "0900",
+            "09:00",
+            "+09",
+            "\t",
+            "x",
+            "2021-03-20",
+            "T20:00:52",
+            "2025-05-15T20:00:52.000+0900",
+        ];
+        // A fixed linear congruential sequence: the same cases on every run.
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let (mut dated, mut timed, mut offset) = (0, 0, 0);
+        for i in 0..20_000 {
+            // Half the cases open with a good date, so the time and offset parts are reached.
+            let mut s = String::from(["", "2024-09-12", "2024-9-3", "1999-12-31"][i % 2 * (1 + i / 2 % 3)]);
+            for _ in 0..8 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                s.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            for t in [s.as_str(), s.get(..s.len() / 2).unwrap_or("")] {
+                let d = DateTime::parse_iso(t);
+                assert_eq!(d, parse_iso_by_regex(t), "{t:?}");
+                dated += usize::from(d.is_some());
+                timed += usize::from(d.is_some_and(|d| d.time.is_some()));
+                offset += usize::from(d.is_some_and(|d| d.offset_minutes != KST_OFFSET_MINUTES));
+            }
+        }
+        assert!(dated > 5_000 && timed > 500 && offset > 50, "{dated} {timed} {offset}");
     }
 }
