@@ -54,9 +54,18 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}\s*$").expect("constant regex")
 });
 
+/// A dateline stands in the first characters of its paragraph: a bracket of at most 20
+/// characters, a few names and a title fill well under 100 characters (300 bytes of Hangul).
+/// Only this much is searched, so a long first paragraph costs no more than a short one.
+const DATELINE_MAX_BYTES: usize = 300;
+
 /// Names in a dateline at the start of the body's first paragraph.
 pub(crate) fn from_dateline(first: &str) -> Option<Vec<String>> {
-    let c = DATELINE.captures(first)?;
+    let mut end = first.len().min(DATELINE_MAX_BYTES);
+    while !first.is_char_boundary(end) {
+        end -= 1;
+    }
+    let c = DATELINE.captures(first.get(..end)?)?;
     Some(split_names(c.name("names").or_else(|| c.name("names2"))?.as_str()))
 }
 

@@ -258,34 +258,47 @@ fn headed_by(source: &str, headline: &str) -> bool {
         })
 }
 
+/// The separator before a site or section name in a title, as (byte offset, length): of the
+/// last occurrence of each of [`TITLE_SEPARATORS`], the rightmost whose tail is short or holds
+/// the site's name. One pass from the end over the title's spaces (every separator opens
+/// with one), not one search per separator.
+fn site_separator(title: &str, site: Option<&str>) -> Option<(usize, usize)> {
+    // Bit i: the last occurrence of TITLE_SEPARATORS[i] has been met (earlier ones are not
+    // candidates).
+    let mut met = 0u32;
+    let spaces = title.bytes().enumerate().rev().filter(|&(_, b)| b == b' ');
+    for (at, _) in spaces {
+        let rest = title.get(at..).unwrap_or_default();
+        for (i, sep) in TITLE_SEPARATORS.iter().enumerate() {
+            if met & (1 << i) != 0 || !rest.starts_with(sep) {
+                continue;
+            }
+            met |= 1 << i;
+            let tail = rest.get(sep.len()..).unwrap_or_default();
+            if at > 0
+                && (tail.chars().count() <= SITE_SUFFIX_MAX_CHARS
+                    || site.is_some_and(|s| !s.is_empty() && tail.contains(s)))
+            {
+                return Some((at, sep.len()));
+            }
+        }
+    }
+    None
+}
+
 /// Cuts a trailing site or section name off a title.
 fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
     let mut out = title.trim();
-    loop {
-        let cut = TITLE_SEPARATORS
-            .iter()
-            .filter_map(|sep| out.rfind(sep).map(|at| (at, sep.len())))
-            .filter(|&(at, len)| {
-                let tail = out.get(at + len..).unwrap_or("");
-                at > 0
-                    && (tail.chars().count() <= SITE_SUFFIX_MAX_CHARS
-                        || site.is_some_and(|s| !s.is_empty() && tail.contains(s)))
-            })
-            .max_by_key(|&(at, _)| at);
-        match cut {
-            Some((at, len)) => {
-                let tail = out.get(at + len..).unwrap_or("");
-                // Only a tail that reads like a name goes: no sentence, no question.
-                if crate::text::ends_sentence(tail) && !site.is_some_and(|s| tail.contains(s)) {
-                    break;
-                }
-                out = out.get(..at).unwrap_or(out).trim_end();
-                // "제목 < 경제 < 기사본문 - 아시아경제": keep cutting section names, and only those.
-                if !out.contains(" < ") {
-                    break;
-                }
-            }
-            None => break,
+    while let Some((at, len)) = site_separator(out, site) {
+        let tail = out.get(at + len..).unwrap_or("");
+        // Only a tail that reads like a name goes: no sentence, no question.
+        if crate::text::ends_sentence(tail) && !site.is_some_and(|s| tail.contains(s)) {
+            break;
+        }
+        out = out.get(..at).unwrap_or(out).trim_end();
+        // "제목 < 경제 < 기사본문 - 아시아경제": keep cutting section names, and only those.
+        if !out.contains(" < ") {
+            break;
         }
     }
     out.to_string()
@@ -574,6 +587,52 @@ mod tests {
         assert_eq!(strip_site_suffix("2019년 회고 | snack", None), "2019년 회고");
         assert_eq!(strip_site_suffix("블로그 글 :: 내 블로그", None), "블로그 글");
         assert_eq!(strip_site_suffix("가상자산 왕국 - 매일경제", Some("매일경제")), "가상자산 왕국");
+    }
+
+    /// The search `site_separator` replaced: one `rfind` per separator.
+    fn site_separator_by_rfind(out: &str, site: Option<&str>) -> Option<(usize, usize)> {
+        TITLE_SEPARATORS
+            .iter()
+            .filter_map(|sep| out.rfind(sep).map(|at| (at, sep.len())))
+            .filter(|&(at, len)| {
+                let tail = out.get(at + len..).unwrap_or("");
+                at > 0
+                    && (tail.chars().count() <= SITE_SUFFIX_MAX_CHARS
+                        || site.is_some_and(|s| !s.is_empty() && tail.contains(s)))
+            })
+            .max_by_key(|&(at, _)| at)
+    }
+
+    #[test]
+    fn site_separator_agrees_with_rfind() {
+        let pieces = [
+            " - ",
+            " | ",
+            " :: ",
+            " < ",
+            " > ",
+            " – ",
+            " — ",
+            " ",
+            "-",
+            "예시일보",
+            "제목",
+            "긴 부제목이 이어지는 문장",
+            "a",
+            "::",
+            " -",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..20_000 {
+            let mut t = String::new();
+            for _ in 0..7 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                t.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            for site in [None, Some("예시일보"), Some("")] {
+                assert_eq!(site_separator(&t, site), site_separator_by_rfind(&t, site), "{t:?} {site:?}");
+            }
+        }
     }
 
     #[test]
