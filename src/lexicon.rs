@@ -1,7 +1,7 @@
 //! The Korean boilerplate lexicon: phrases and class words kept as data in `lexicon.txt`,
 //! read once into lookup tables. The prune stage and the class hints of the block stage use it.
 
-use aho_corasick::{AhoCorasick, Anchored, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, MatchKind, StartKind};
 use regex::Regex;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -172,9 +172,17 @@ impl Lexicon {
         }
         // The phrases are data of this crate, escaped: the patterns always compile, and the
         // lexicon's own test checks that they do.
-        lex.cut_key = AhoCorasick::builder().match_kind(MatchKind::LeftmostFirst).build(&cut_key).ok();
+        lex.cut_key = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(&cut_key)
+            .ok();
         lex.cut_raw = Regex::new(&format!("(?i){}", cut_raw.join("|"))).ok();
-        lex.starts = AhoCorasick::builder().start_kind(StartKind::Anchored).build(&starts).ok();
+        lex.starts = AhoCorasick::builder()
+            .start_kind(StartKind::Anchored)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(&starts)
+            .ok();
         let longest = lex.exact.keys().map(String::len).max().unwrap_or(0);
         lex.max_exact_key = longest + BOX_PREFIX_MAX_BYTES;
         lex.box_lengths = vec![false; longest + 1];
