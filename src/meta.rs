@@ -314,7 +314,8 @@ fn dates(head: &Head, page: &Page, body: Option<Range<usize>>) -> (Option<DateTi
     let to = (start + DATE_LOOKAHEAD_BLOCKS).min(end.max(start));
     let mut printed_pub = None;
     let mut printed_mod = None;
-    let mut unlabelled: Option<(usize, DateTime)> = None;
+    // Short lines with digits and no label, before the body: where a blog prints its post date.
+    let mut unlabelled: Vec<&str> = Vec::new();
     for (i, b) in page.blocks.iter().enumerate().take(to).skip(from) {
         if b.text.len() > DATE_LINE_MAX_BYTES {
             continue;
@@ -331,12 +332,11 @@ fn dates(head: &Head, page: &Page, body: Option<Range<usize>>) -> (Option<DateTi
                 _ => {}
             }
         }
-        // The nearest unlabelled date before the body: a blog's post date.
-        if found.is_empty()
-            && i < start.max(1)
-            && let Some(d) = DateTime::parse_korean(&b.text).or_else(|| DateTime::parse_english(&b.text))
-        {
-            unlabelled = Some((i, d));
+        if found.is_empty() && i < start.max(1) {
+            unlabelled.push(&b.text);
+        }
+        if printed_pub.is_some() && printed_mod.is_some() {
+            break;
         }
     }
     let ld_pub = head.ld_string("datePublished").and_then(|d| DateTime::parse_iso(&d));
@@ -358,7 +358,11 @@ fn dates(head: &Head, page: &Page, body: Option<Range<usize>>) -> (Option<DateTi
         .find_map(DateTime::parse_iso);
     let time_el = head.times.iter().find_map(|t| DateTime::parse_iso(t));
     let structured_pub = ld_pub.or(meta_pub).or(time_el);
-    let published = prefer_printed(printed_pub, structured_pub).or(unlabelled.map(|(_, d)| d));
+    // The nearest unlabelled date before the body, a blog's post date, counts only where the
+    // page gives no other; only then are those lines read (most pages never get here).
+    let published = prefer_printed(printed_pub, structured_pub).or_else(|| {
+        unlabelled.iter().rev().find_map(|t| DateTime::parse_korean(t).or_else(|| DateTime::parse_english(t)))
+    });
     let modified = prefer_printed(printed_mod, ld_mod.or(meta_mod));
     (published, modified)
 }
