@@ -248,17 +248,46 @@ pub(crate) enum Label {
 }
 
 /// A label and the date after it: "기사입력 : [ 2018-08-25 15:24 ]", "최종수정 2023.06.29".
+/// The labels of printed dates, as regex alternatives, longest first where one starts another.
+const LABELS: [&str; 19] = [
+    r"기사\s*입력",
+    r"최초\s*입력",
+    "입력",
+    "등록",
+    "승인",
+    r"게재\s*일시",
+    "게재",
+    "발행",
+    "작성",
+    "송고",
+    r"기사\s*전송",
+    "전송",
+    r"최종\s*수정",
+    r"기사\s*수정",
+    "수정",
+    "업데이트",
+    "Posted",
+    "Published",
+    "Updated",
+];
+
+/// Characters one of which every label holds. A line without any cannot hold a labelled date,
+/// and skips the regex: most short lines with digits near a headline (counters, other
+/// articles' dates) have no label.
+const LABEL_MARKS: [char; 12] = ['입', '등', '승', '게', '발', '작', '송', '전', '수', '업', 'P', 'U'];
+
 static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
     // After a label, a two-digit year is a date too: board software prints "작성일 24-11-03 22:15".
     let date = KOREAN_DATE.replace(r"(?P<y>(?:19|20)\d\d)", r"(?P<y>(?:19|20)?\d\d)");
-    Regex::new(&format!(
-        r"(?P<label>기사\s*입력|최초\s*입력|입력|등록|승인|게재\s*일시|게재|발행|작성|송고|기사\s*전송|전송|최종\s*수정|기사\s*수정|수정|업데이트|Posted|Published|Updated)\s*(?:일시|시간|일)?\s*[:：]?\s*[\[(]?\s*{date}"
-    ))
-    .expect("constant regex")
+    Regex::new(&format!(r"(?P<label>{})\s*(?:일시|시간|일)?\s*[:：]?\s*[\[(]?\s*{date}", LABELS.join("|")))
+        .expect("constant regex")
 });
 
 /// Every labelled date in a text, in order.
 pub(crate) fn labelled(text: &str) -> Vec<(Label, DateTime)> {
+    if !text.contains(LABEL_MARKS) {
+        return Vec::new();
+    }
     LABELLED
         .captures_iter(text)
         .filter_map(|c| {
@@ -323,6 +352,13 @@ mod tests {
         assert_eq!(DateTime::parse_english("Oct 14. 2024").map(|d| d.to_string()), Some("2024-10-14".into()));
         let f = labelled("게재 일시 2024.03.11 09:12");
         assert_eq!(f.first().map(|f| f.0), Some(Label::Published));
+    }
+
+    #[test]
+    fn every_label_holds_a_mark() {
+        for label in LABELS {
+            assert!(label.contains(LABEL_MARKS), "{label}");
+        }
     }
 
     #[test]
