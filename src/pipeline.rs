@@ -157,6 +157,14 @@ fn sample_counts(text: &str) -> (usize, usize, usize) {
                 continue;
             }
         }
+        // Three-byte characters U+3000–U+EFFF (lead bytes E3–EE: Hangul, CJK, most of a
+        // Korean page's text) are neither controls, nor Latin-1, nor U+FFFD: counted from their
+        // lead byte, without decoding.
+        if let Some(0xE3..=0xEE) = bytes.get(i) {
+            i += 3;
+            total += 1;
+            continue;
+        }
         let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else { break };
         i += c.len_utf8();
         total += 1;
@@ -253,6 +261,14 @@ mod tests {
             "\u{1f}",
             " ",
             "~",
+            // Around the three-byte range counted from its lead byte (E3–EE).
+            "\u{2fff}",
+            "™",
+            "\u{3000}",
+            "東",
+            "\u{efff}",
+            "\u{f000}",
+            "\u{fffe}",
         ];
         let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
         for round in 0..2000 {
