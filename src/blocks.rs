@@ -281,15 +281,18 @@ impl Pending {
             }
             let (class, len, c) = if b < 0x80 {
                 let c = char::from(b);
-                self.paren_c = match (self.paren_c, b) {
-                    (_, b'(') => 1,
-                    (1, b'c' | b'C') => 2,
-                    (2, b')') => {
-                        self.sign = true;
-                        0
-                    }
-                    _ => 0,
-                };
+                // Outside a "(c)" under way only "(" starts one; nearly every character skips this.
+                if self.paren_c != 0 || b == b'(' {
+                    self.paren_c = match (self.paren_c, b) {
+                        (_, b'(') => 1,
+                        (1, b'c' | b'C') => 2,
+                        (2, b')') => {
+                            self.sign = true;
+                            0
+                        }
+                        _ => 0,
+                    };
+                }
                 // Lower-case letters and digits never get here: the runs above took them.
                 let class = if b.is_ascii_uppercase() {
                     CharClass::Letter
