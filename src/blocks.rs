@@ -212,6 +212,14 @@ enum CharClass {
 /// Hangul syllables U+AC00–U+D7A3 are three UTF-8 bytes led by 0xEA–0xED.
 const HANGUL_LEAD: std::ops::RangeInclusive<u8> = 0xEA..=0xED;
 
+/// Whether a byte after a space opens what the run loop of [`Pending::push`] keeps in a text
+/// run: anything but whitespace, among ASCII and Hangul. (Other scripts go through the
+/// general path, which decides about spaces itself.)
+#[inline]
+fn word_starts(b: u8) -> bool {
+    !b.is_ascii_whitespace() && (b < 0x80 || HANGUL_LEAD.contains(&b))
+}
+
 /// The UTF-8 bytes of U+AC00 (가) and U+D7A3 (힣) read as big-endian integers. UTF-8 keeps the
 /// order of code points among sequences of one length, so a three-byte character is a Hangul
 /// syllable exactly when its bytes, read the same way, fall between the two.
@@ -254,14 +262,18 @@ impl Pending {
             // tight loop, then handled once as a run.
             let start = i;
             let (mut hangul, mut ascii) = (0u32, 0u32);
-            while hangul_at(bytes, i) {
-                i += 3;
-                hangul += 1;
-            }
-            if hangul == 0 {
-                while bytes.get(i).is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
-                    i += 1;
-                    ascii += 1;
+            // One run may mix the two: "2024년", "3일", "kbs가".
+            loop {
+                match bytes.get(i) {
+                    Some(b) if b.is_ascii_lowercase() || b.is_ascii_digit() => {
+                        i += 1;
+                        ascii += 1;
+                    }
+                    Some(b) if HANGUL_LEAD.contains(b) && hangul_at(bytes, i) => {
+                        i += 3;
+                        hangul += 1;
+                    }
+                    _ => break,
                 }
             }
             if i > start {
@@ -277,6 +289,17 @@ impl Pending {
                 keyed.get_or_insert(start);
                 self.alnum += hangul + ascii;
                 self.hangul += hangul;
+                // The usual separator, one plain space before the next word, is taken here:
+                // it ends the key run and stays in the text run (as the general path below
+                // would do, in fewer steps).
+                if !in_pre && bytes.get(i) == Some(&b' ') && bytes.get(i + 1).is_some_and(|&n| word_starts(n))
+                {
+                    if let Some(k) = keyed.take() {
+                        self.keys.push_str(s.get(k..i).unwrap_or_default());
+                    }
+                    self.paren_c = 0;
+                    i += 1;
+                }
                 continue;
             }
             let (class, len, c) = if b < 0x80 {
@@ -322,9 +345,7 @@ impl Pending {
             match class {
                 CharClass::Space => {
                     // One plain space between two words stays in the run: copied as it is.
-                    let next = bytes.get(i + 1).copied().unwrap_or(b' ');
-                    let word_follows =
-                        !next.is_ascii_whitespace() && (next < 0x80 || HANGUL_LEAD.contains(&next));
+                    let word_follows = bytes.get(i + 1).is_some_and(|&n| word_starts(n));
                     if c == ' ' && run.is_some() && !in_pre && word_follows {
                         i += 1;
                         continue;
@@ -711,6 +732,10 @@ mod tests {
             "(c) (cx) (C) 2024 (c",
             ")한글abc123(c)끝 ㄱㄴ 힣가",
             "x  y\t z \u{a0}w",
+            "2024년 3일 kbs가 10% 올랐다 . 다 ,a b",
+            "끝 ",
+            " 시작",
+            "한 \u{3000}글 東京 가",
         ];
         for in_pre in [false, true] {
             for in_link in [false, true] {
@@ -747,6 +772,10 @@ mod tests {
             ("(C)", true),
             ("(서울=예시뉴스) 홍길동 기자", false),
             ("copyright claims (case) c)", false),
+            ("(c)한국", true),
+            ("(c한)", false),
+            ("(한c)", false),
+            ("(c2024)", false),
         ] {
             let mut p = super::Pending::default();
             p.push(text, false, false);
