@@ -4,57 +4,132 @@
 use crate::blocks::Page;
 use crate::prune::Kept;
 use crate::{Block, BlockKind};
+use std::borrow::Cow;
+use std::ops::Range;
 
 /// Separator between the cells of a table row in [`BlockKind::TableRow`] text.
 pub(crate) const CELL_SEPARATOR: &str = " | ";
 
-/// Turns the kept blocks into the article's blocks.
+/// One block of the output, before its text is made: its kind and where the text comes from.
+#[derive(Debug)]
+pub(crate) struct Planned {
+    pub kind: BlockKind,
+    source: Source,
+}
+
+#[derive(Debug)]
+enum Source {
+    /// Part of one page block's text: `range` of `page.blocks[index].text`.
+    Block { index: usize, range: Range<usize> },
+    /// The cells of one table row, joined by [`CELL_SEPARATOR`].
+    Row(Vec<(usize, Range<usize>)>),
+}
+
+/// A kept block's text, trimmed and cut, before rows are joined.
+struct Piece {
+    index: usize,
+    range: Range<usize>,
+    kind: BlockKind,
+    /// (row, cell) of a table cell's text.
+    cell: Option<(u32, u32)>,
+}
+
+impl Piece {
+    fn source(&self) -> Source {
+        Source::Block { index: self.index, range: self.range.clone() }
+    }
+}
+
+/// Lays out the kept blocks as the article's blocks.
 ///
 /// Cells are blocks of their own while scoring (so a menu cell cannot ride on an article cell);
 /// here the cells of one row are joined. A "row" whose cell holds several lines, or a single
-/// cell, is a layout table's: its lines are paragraphs.
-pub(crate) fn assemble(page: &Page, kept: &[Kept]) -> Vec<Block> {
-    let mut pieces: Vec<(Block, Option<(u32, u32)>)> = Vec::with_capacity(kept.len());
+/// cell, is a layout table's: its lines are paragraphs. Only ranges are decided here; the
+/// metadata stage still reads the page before [`assemble`] takes the texts out of it.
+pub(crate) fn plan(page: &Page, kept: &[Kept]) -> Vec<Planned> {
+    let mut pieces: Vec<Piece> = Vec::with_capacity(kept.len());
     for k in kept {
         let Some(b) = page.blocks.get(k.index) else { continue };
-        let text = match k.cut {
-            Some(at) => b.text.get(..at).unwrap_or(&b.text),
-            None => &b.text,
-        };
-        let text = text.trim();
-        if text.is_empty() {
+        let end = k.cut.filter(|&at| b.text.is_char_boundary(at)).unwrap_or(b.text.len());
+        let text = b.text.get(..end).unwrap_or_default();
+        let trimmed = text.trim_start();
+        let start = end - trimmed.len();
+        let trimmed = trimmed.trim_end();
+        if trimmed.is_empty() {
             continue;
         }
-        // (row, cell) of a table cell's text.
         let cell = (b.kind == BlockKind::TableRow)
             .then(|| page.elems.get(b.elem as usize).map(|e| (e.parent, b.elem)))
             .flatten();
-        pieces.push((Block { kind: b.kind, text: text.to_string() }, cell));
+        pieces.push(Piece { index: k.index, range: start..start + trimmed.len(), kind: b.kind, cell });
     }
 
     let mut out = Vec::with_capacity(pieces.len());
     let mut i = 0;
-    while let Some((block, cell)) = pieces.get_mut(i) {
-        let Some((row, _)) = *cell else {
-            // Moved, not copied: on a long page the text is megabytes.
-            out.push(Block { kind: block.kind, text: std::mem::take(&mut block.text) });
+    while let Some(piece) = pieces.get(i) {
+        let Some((row, _)) = piece.cell else {
+            out.push(Planned { kind: piece.kind, source: piece.source() });
             i += 1;
             continue;
         };
-        let run: Vec<&(Block, Option<(u32, u32)>)> =
-            pieces.iter().skip(i).take_while(|(_, c)| c.is_some_and(|(r, _)| r == row)).collect();
-        let mut cells: Vec<u32> = run.iter().filter_map(|(_, c)| c.map(|(_, e)| e)).collect();
+        let run: Vec<&Piece> =
+            pieces.iter().skip(i).take_while(|p| p.cell.is_some_and(|(r, _)| r == row)).collect();
+        let mut cells: Vec<u32> = run.iter().filter_map(|p| p.cell.map(|(_, e)| e)).collect();
         let n = cells.len();
         cells.dedup();
         if n >= 2 && cells.len() == n {
-            let text = run.iter().map(|(b, _)| b.text.as_str()).collect::<Vec<_>>().join(CELL_SEPARATOR);
-            out.push(Block { kind: BlockKind::TableRow, text });
+            let parts = run.iter().map(|p| (p.index, p.range.clone())).collect();
+            out.push(Planned { kind: BlockKind::TableRow, source: Source::Row(parts) });
         } else {
-            out.extend(run.iter().map(|(b, _)| Block { kind: BlockKind::Paragraph, text: b.text.clone() }));
+            out.extend(run.iter().map(|p| Planned { kind: BlockKind::Paragraph, source: p.source() }));
         }
         i += run.len().max(1);
     }
     out
+}
+
+/// The text a planned block will have, read from the page.
+pub(crate) fn text<'a>(page: &'a Page, planned: &Planned) -> Cow<'a, str> {
+    let part = |index: usize, range: &Range<usize>| {
+        page.blocks.get(index).and_then(|b| b.text.get(range.clone())).unwrap_or_default()
+    };
+    match &planned.source {
+        Source::Block { index, range } => Cow::Borrowed(part(*index, range)),
+        Source::Row(parts) => {
+            Cow::Owned(parts.iter().map(|(i, r)| part(*i, r)).collect::<Vec<_>>().join(CELL_SEPARATOR))
+        }
+    }
+}
+
+/// Makes the planned blocks, taking their texts out of the page: a block's text is moved
+/// and cut to its range in place, not copied (on a long page the text is megabytes, and every
+/// copy is one more allocation to fault in and free).
+pub(crate) fn assemble(mut page: Page, plan: Vec<Planned>) -> Vec<Block> {
+    plan.into_iter()
+        .filter_map(|p| {
+            let text = match p.source {
+                Source::Block { index, range } => {
+                    // Each block is planned at most once, so its text is still there to take.
+                    let b = page.blocks.get_mut(index)?;
+                    let mut text = std::mem::take(&mut b.text);
+                    if range.end <= text.len()
+                        && text.is_char_boundary(range.start)
+                        && text.is_char_boundary(range.end)
+                    {
+                        text.truncate(range.end);
+                        text.drain(..range.start);
+                    }
+                    text
+                }
+                Source::Row(parts) => parts
+                    .iter()
+                    .map(|(i, r)| page.blocks.get(*i).and_then(|b| b.text.get(r.clone())).unwrap_or_default())
+                    .collect::<Vec<_>>()
+                    .join(CELL_SEPARATOR),
+            };
+            Some(Block { kind: p.kind, text })
+        })
+        .collect()
 }
 
 /// Renders blocks as Markdown: headings, list items, quotes, tables and fenced code keep
@@ -121,6 +196,53 @@ fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::blocks::{Elem, Furniture, TextBlock};
+
+    #[test]
+    fn planned_text_is_the_assembled_text() {
+        let block = |text: &str, kind: BlockKind, elem: u32| TextBlock {
+            text: text.to_string(),
+            key: 0..0,
+            sign: false,
+            elem,
+            kind,
+            hangul: 0,
+            alnum: 1,
+            link_alnum: 0,
+            furniture: Furniture::None,
+        };
+        let elem = |parent: u32| Elem { parent, first_block: 0, end_block: 0 };
+        let page = Page {
+            blocks: vec![
+                block("  첫 문단입니다.  ", BlockKind::Paragraph, 0),
+                block("본문입니다. <저작권자 © 예시>", BlockKind::Paragraph, 0),
+                block(" 구분 ", BlockKind::TableRow, 2),
+                block("값", BlockKind::TableRow, 3),
+                block("   ", BlockKind::Paragraph, 0),
+                block("한 칸뿐인 줄", BlockKind::TableRow, 4),
+            ],
+            // 0: body, 1: a row with two cells (2, 3), 4: a one-cell layout row's cell.
+            elems: vec![elem(crate::blocks::NO_PARENT), elem(0), elem(1), elem(1), elem(5), elem(0)],
+            keys: String::new(),
+        };
+        let cut = "본문입니다. ".len();
+        let kept: Vec<Kept> = (0..6).map(|index| Kept { index, cut: (index == 1).then_some(cut) }).collect();
+        let plan = plan(&page, &kept);
+        let planned: Vec<(BlockKind, String)> =
+            plan.iter().map(|p| (p.kind, text(&page, p).into_owned())).collect();
+        let blocks = assemble(page, plan);
+        let made: Vec<(BlockKind, String)> = blocks.into_iter().map(|b| (b.kind, b.text)).collect();
+        assert_eq!(made, planned);
+        assert_eq!(
+            made,
+            [
+                (BlockKind::Paragraph, "첫 문단입니다.".to_string()),
+                (BlockKind::Paragraph, "본문입니다.".to_string()),
+                (BlockKind::TableRow, "구분 | 값".to_string()),
+                (BlockKind::Paragraph, "한 칸뿐인 줄".to_string()),
+            ]
+        );
+    }
 
     fn b(kind: BlockKind, text: &str) -> Block {
         Block { kind, text: text.to_string() }

@@ -19,11 +19,13 @@ pub(crate) fn run(config: &Config, html: &[u8], forced: Option<&'static Encoding
         dom::Limit::Depth => Error::TooDeep { limit: config.max_depth },
     })?;
     let page = blocks::cut(&doc);
-    let (blocks, region) = body(&page).ok_or(Error::NoContent)?;
-    let first = blocks.iter().find(|b| b.kind == BlockKind::Paragraph).map(|b| b.text.as_str());
-    let article = meta::read(&doc, &page, Some(region), first);
-    // The tree is no longer needed: free it before the output is copied (peak memory).
+    let (plan, region) = body(&page).ok_or(Error::NoContent)?;
+    let first = plan.iter().find(|b| b.kind == BlockKind::Paragraph).map(|b| output::text(&page, b));
+    let article = meta::read(&doc, &page, Some(region), first.as_deref());
+    drop(first);
+    // The tree is no longer needed: free it before the output is made (peak memory).
     drop(doc);
+    let blocks = output::assemble(page, plan);
     // The headline repeated at the top of the body is the title, not body text; the same words
     // as a section heading further down are the body's.
     let lead = blocks.iter().take_while(|b| matches!(b.kind, BlockKind::Heading(_))).count();
@@ -44,21 +46,22 @@ pub(crate) fn run(config: &Config, html: &[u8], forced: Option<&'static Encoding
     Ok(Article { paragraphs, blocks, charset: enc.name().to_string(), ..article })
 }
 
-/// Selects and prunes the body; when class hints lead nowhere (a page that wraps everything
-/// in a "sidebar" layout class), tries again on text alone.
-fn body(page: &Page) -> Option<(Vec<Block>, std::ops::Range<usize>)> {
+/// Selects and prunes the body, and lays out the blocks to output; when class hints lead
+/// nowhere (a page that wraps everything in a "sidebar" layout class), tries again on text
+/// alone.
+fn body(page: &Page) -> Option<(Vec<output::Planned>, std::ops::Range<usize>)> {
     let verdicts = score::verdicts(page);
     [true, false].into_iter().find_map(|use_hints| {
         let scores = score::score(&page.blocks, &verdicts, use_hints);
         let region = select::select(page, &scores)?;
         let kept = prune::prune(page, &scores, &region, use_hints);
-        let blocks = output::assemble(page, &kept);
+        let plan = output::plan(page, &kept);
         // Metadata looks around the text actually kept, not the region's edges.
         let span = match (kept.first(), kept.last()) {
             (Some(a), Some(b)) => a.index..b.index + 1,
             _ => region.blocks,
         };
-        (!blocks.is_empty()).then_some((blocks, span))
+        (!plan.is_empty()).then_some((plan, span))
     })
 }
 
