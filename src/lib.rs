@@ -37,6 +37,8 @@ mod pipeline;
 mod prune;
 mod score;
 mod select;
+#[cfg(test)]
+mod test_support;
 mod text;
 
 pub use article::{Article, Block, BlockKind};

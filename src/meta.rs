@@ -626,13 +626,10 @@ mod tests {
             "::",
             " -",
         ];
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut cases = crate::test_support::Cases::new(0x2545_f491_4f6c_dd1d);
         for _ in 0..20_000 {
             let mut t = String::new();
-            for _ in 0..7 {
-                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-                t.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-            }
+            cases.append(&mut t, &pieces, 7);
             for site in [None, Some("예시일보"), Some("")] {
                 assert_eq!(site_separator(&t, site), site_separator_by_rfind(&t, site), "{t:?} {site:?}");
             }
