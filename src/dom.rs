@@ -457,9 +457,9 @@ impl<'a> TreeSink for Sink<'a> {
 /// of the input sits in the queue; the element's text runs to its end tag, which the standard
 /// defines by bytes alone (`</name` and then whitespace, `/` or `>`), so it is dropped there
 /// and the tokenizer goes on at the end tag, in the state the builder asked for. The tree is the
-/// one html5ever builds, with those elements empty and shorter whitespace. Kept: JSON-LD scripts (the metadata stage
-/// reads them), a script with `<!--` in its text (the escape states can move its end), and
-/// an element whose end tag is not in the piece of input at hand.
+/// one html5ever builds, with those elements empty and shorter whitespace. Kept: JSON-LD
+/// scripts (the metadata stage reads them), a script with `<!--` in its text (the escape
+/// states can move its end), and an element whose end tag is not in the piece of input at hand.
 struct SkipRawText<'a> {
     builder: TreeBuilder<u32, Sink<'a>>,
     input: &'a BufferQueue,

@@ -176,10 +176,6 @@ fn sample_counts(text: &str) -> (usize, usize, usize) {
             bad += usize::from(c.is_ascii_control() && !c.is_ascii_whitespace());
             continue;
         }
-        // Hangul, most of a Korean page's text, is neither: skip the table lookups.
-        if crate::text::is_hangul(c) {
-            continue;
-        }
         if c.is_control() || c == '\u{FFFD}' {
             bad += 1;
         } else if ('\u{80}'..='\u{FF}').contains(&c)

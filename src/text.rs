@@ -1,8 +1,10 @@
 //! Character classes the scoring is built on: Hangul syllables, letters of any script, and the
 //! endings that mark a finished Korean or Western sentence.
 
-/// A precomposed Hangul syllable (가–힣), the unit Korean running text is made of.
-#[inline]
+/// A precomposed Hangul syllable (가–힣), the unit Korean running text is made of. The stages
+/// tell one from its UTF-8 bytes (`blocks::hangul_at`); this is the definition their tests
+/// check that against.
+#[cfg(test)]
 pub(crate) fn is_hangul(c: char) -> bool {
     ('\u{AC00}'..='\u{D7A3}').contains(&c)
 }
