@@ -753,67 +753,6 @@ mod tests {
     }
 
     #[test]
-    fn whitespace_dropped_at_parse_is_where_a_block_opens() {
-        // The parse stage drops all whitespace after these start tags, on the promise that
-        // this stage starts a block there (so the whitespace would separate nothing).
-        let names = [
-            "div",
-            "p",
-            "section",
-            "article",
-            "main",
-            "ul",
-            "ol",
-            "dl",
-            "li",
-            "dd",
-            "dt",
-            "h1",
-            "h2",
-            "h3",
-            "h4",
-            "h5",
-            "h6",
-            "blockquote",
-            "figure",
-            "figcaption",
-            "nav",
-            "aside",
-            "header",
-            "footer",
-            "address",
-            "center",
-            "details",
-            "summary",
-            "fieldset",
-            "span",
-            "a",
-            "b",
-            "table",
-            "tr",
-            "td",
-            "form",
-            "pre",
-            "br",
-        ];
-        for name in names {
-            let name = html5ever::LocalName::from(name);
-            if crate::dom::opens_block(&name) {
-                let tag = super::classify(&name);
-                assert!(
-                    !matches!(
-                        tag,
-                        super::Tag::Inline | super::Tag::Link | super::Tag::Skip | super::Tag::Break
-                    ),
-                    "{name}"
-                );
-            }
-        }
-        assert!(!crate::dom::opens_block(&html5ever::LocalName::from("td")));
-        assert!(!crate::dom::opens_block(&html5ever::LocalName::from("pre")));
-    }
-
-    #[test]
     fn hangul_from_bytes() {
         // Every character of three UTF-8 bytes, and one of each other length around them.
         let three = (0x800..=0xFFFF).filter_map(char::from_u32);

@@ -485,25 +485,6 @@ impl SkipRawText<'_> {
         }
     }
 
-    /// Drops the whitespace at the head of the input (all of it) after the start tag of an
-    /// element that opens a block; elsewhere shortens it to its last character.
-    ///
-    /// The blocks stage starts a new block when such an element opens, so whitespace right
-    /// inside it separates nothing; the whitespace lands inside it, because these elements are
-    /// never ignored or closed before the next token (see [`opens_block`]).
-    fn collapse_space_after(&self, tag: Option<&LocalName>) {
-        if tag.is_some_and(opens_block) {
-            let Some(mut front) = self.input.peek_front_chunk_mut() else { return };
-            let run = front.bytes().take_while(u8::is_ascii_whitespace).count();
-            // A chunk is never left empty: the queue drops empty chunks only as it reads them.
-            if let Ok(run @ 1..) = u32::try_from(run.min(front.len().saturating_sub(1))) {
-                front.pop_front(run);
-            }
-        } else {
-            self.collapse_space();
-        }
-    }
-
     /// Shortens the whitespace at the head of the input to its last character.
     ///
     /// Indentation between tags is a good share of a page's text tokens: text that starts with
@@ -557,47 +538,6 @@ fn has_raw_text(name: &LocalName) -> bool {
     )
 }
 
-/// Elements whose start tag opens a block in the blocks stage and that the tree builder never
-/// ignores or closes at once: in body they are inserted and stay open (in a table they are
-/// foster-parented, in foreign content they break out or stay foreign elements, in a select
-/// they are ignored and their whitespace falls in the select, which no reader sees). Not the
-/// table parts (ignored outside a table), `form` (ignored inside one), void elements (their
-/// whitespace follows them) or `pre` and `listing` (which drop a newline after the tag).
-pub(crate) fn opens_block(name: &LocalName) -> bool {
-    matches!(
-        *name,
-        local_name!("div")
-            | local_name!("p")
-            | local_name!("section")
-            | local_name!("article")
-            | local_name!("main")
-            | local_name!("ul")
-            | local_name!("ol")
-            | local_name!("dl")
-            | local_name!("li")
-            | local_name!("dd")
-            | local_name!("dt")
-            | local_name!("h1")
-            | local_name!("h2")
-            | local_name!("h3")
-            | local_name!("h4")
-            | local_name!("h5")
-            | local_name!("h6")
-            | local_name!("blockquote")
-            | local_name!("figure")
-            | local_name!("figcaption")
-            | local_name!("nav")
-            | local_name!("aside")
-            | local_name!("header")
-            | local_name!("footer")
-            | local_name!("address")
-            | local_name!("center")
-            | local_name!("details")
-            | local_name!("summary")
-            | local_name!("fieldset")
-    )
-}
-
 /// Whether a script's `type` attribute makes it JSON-LD, the one script text bonmun reads (for
 /// metadata). The metadata stage and the skipping here must agree on it.
 pub(crate) fn is_json_ld_type(value: &str) -> bool {
@@ -626,18 +566,17 @@ impl TokenSink for SkipRawText<'_> {
         };
         // After these tokens the tokenizer stands between tokens, at the head of the queue.
         // (A parse error can be reported inside a tag or an attribute value.)
-        let (boundary, is_tag, start_tag) = match &token {
+        let (boundary, is_tag) = match &token {
             Token::TagToken(tag) => {
-                let start = tag.kind == TagKind::StartTag;
-                if start && matches!(tag.name, local_name!("pre") | local_name!("listing")) {
+                if tag.kind == TagKind::StartTag
+                    && matches!(tag.name, local_name!("pre") | local_name!("listing"))
+                {
                     self.pre_seen.set(true);
                 }
-                (true, true, start.then(|| tag.name.clone()))
+                (true, true)
             }
-            Token::CharacterTokens(_) | Token::CommentToken(_) | Token::DoctypeToken(_) => {
-                (true, false, None)
-            }
-            _ => (false, false, None),
+            Token::CharacterTokens(_) | Token::CommentToken(_) | Token::DoctypeToken(_) => (true, false),
+            _ => (false, false),
         };
         let result = self.builder.process_token(token, line_number);
         match &result {
@@ -651,7 +590,7 @@ impl TokenSink for SkipRawText<'_> {
             _ => {}
         }
         if boundary && !self.raw.get() && !self.pre_seen.get() {
-            self.collapse_space_after(start_tag.as_ref());
+            self.collapse_space();
         }
         result
     }
@@ -799,15 +738,7 @@ mod tests {
                         }
                         spaced.push_str(word);
                     }
-                    // Whitespace opening a block element's first text is dropped, not shortened.
-                    let parent = dom.node(node.parent);
-                    let opens = parent.and_then(Node::element).is_some_and(|e| opens_block(e.local()));
-                    if opens && parent.is_some_and(|p| p.first_child == id) {
-                        spaced = spaced.trim_start().to_string();
-                    }
-                    if !spaced.is_empty() {
-                        out.push(format!("{depth} {spaced:?}"));
-                    }
+                    out.push(format!("{depth} {spaced:?}"));
                 }
                 _ => {}
             }
@@ -841,19 +772,14 @@ mod tests {
         let page = "<div>\n    <p>가 <b>나</b>\n\n   <i>다</i></p>\r\n\t<p>\n  라 \n  마</p>\n</div>";
         let dom = parse(page, 1000, 100).unwrap();
         let texts: Vec<&str> = dom.nodes().iter().filter_map(Node::text).collect();
-        // The last character of each run after a tag is left, so words stay apart, except
-        // after a start tag that opens a block (<div>, <p>), where the run goes; runs inside
-        // text are the tokenizer's to read.
-        assert_eq!(texts, ["가 ", "나", " ", "다", "\t", "라 \n  마", "\n"]);
+        // The last character of each run after a tag is left, so words stay apart; runs
+        // inside text are the tokenizer's to read.
+        assert_eq!(texts, [" ", "가 ", "나", " ", "다", "\t", " 라 \n  마", "\n"]);
         // From the first <pre> on, whitespace is kept as written.
-        let page = "<b>\n  a</b><pre>\n  x\n\n  y</pre>\n   <p>b</p>";
+        let page = "<p>\n  a</p><pre>\n  x\n\n  y</pre>\n   <p>b</p>";
         let dom = parse(page, 1000, 100).unwrap();
         let texts: Vec<&str> = dom.nodes().iter().filter_map(Node::text).collect();
         assert_eq!(texts, [" a", "  x\n\n  y", "\n   ", "b"]);
-        // After a start tag that opens a block the whitespace goes; words stay apart.
-        let dom = parse("<ul>\n  <li>\n    가 <b>나</b>\n  </li>\n</ul>", 1000, 100).unwrap();
-        let texts: Vec<&str> = dom.nodes().iter().filter_map(Node::text).collect();
-        assert_eq!(texts, ["가 ", "나", " ", "\n"]);
         // Title and textarea text is never shortened.
         let dom = parse("<title>a \n  b</title><textarea>\n\n  c</textarea>", 1000, 100).unwrap();
         let texts: Vec<&str> = dom.nodes().iter().filter_map(Node::text).collect();
@@ -910,6 +836,10 @@ mod tests {
             "<td>",
             "<b>",
             "<!-- c -->",
+            // A formatting element left open across a closed block: whitespace after it
+            // rebuilds the element (reconstructing active formatting elements), so dropping
+            // whitespace entirely would move where the rebuilt element wraps.
+            "<p><b>x</p>",
         ];
         let mut cases = crate::test_support::Cases::new(0x2545_f491_4f6c_dd1d);
         for _ in 0..3000 {
