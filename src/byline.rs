@@ -100,7 +100,8 @@ pub(crate) fn from_closing(line: &str) -> Option<(Vec<String>, Option<String>)> 
 
 /// An e-mail address on a line of its own (the byline line of many news pages).
 pub(crate) fn lone_email(line: &str) -> Option<String> {
-    EMAIL.is_match(line).then(|| line.trim().to_string())
+    // Most lines near a body's end have no "@" and skip the regex.
+    (line.contains('@') && EMAIL.is_match(line)).then(|| line.trim().to_string())
 }
 
 /// Names from author metadata: "By 배윤경,이상현", "이선명 기자", "박준석 기자 외 1명",
