@@ -65,7 +65,13 @@ pub(crate) fn from_dateline(first: &str) -> Option<Vec<String>> {
     while !first.is_char_boundary(end) {
         end -= 1;
     }
-    let c = DATELINE.captures(first.get(..end)?)?;
+    let head = first.get(..end)?;
+    // Both forms open with a bracket and carry a title: a paragraph without them skips the
+    // capturing search.
+    if !head.trim_start().starts_with(['[', '(', '【']) || !has_title_word(head) {
+        return None;
+    }
+    let c = DATELINE.captures(head)?;
     Some(split_names(c.name("names").or_else(|| c.name("names2"))?.as_str()))
 }
 
