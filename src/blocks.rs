@@ -262,16 +262,17 @@ impl Pending {
             // tight loop, then handled once as a run.
             let start = i;
             let (mut hangul, mut ascii) = (0u32, 0u32);
-            // One run may mix the two: "2024년", "3일", "kbs가".
+            // One run may mix the two: "2024년", "3일", "kbs가". Hangul is tested first: it is
+            // most of the letters of a Korean page.
             loop {
                 match bytes.get(i) {
-                    Some(b) if b.is_ascii_lowercase() || b.is_ascii_digit() => {
-                        i += 1;
-                        ascii += 1;
-                    }
                     Some(b) if HANGUL_LEAD.contains(b) && hangul_at(bytes, i) => {
                         i += 3;
                         hangul += 1;
+                    }
+                    Some(b) if b.is_ascii_lowercase() || b.is_ascii_digit() => {
+                        i += 1;
+                        ascii += 1;
                     }
                     _ => break,
                 }
