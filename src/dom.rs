@@ -843,8 +843,7 @@ mod tests {
         ];
         let mut cases = crate::test_support::Cases::new(0x2545_f491_4f6c_dd1d);
         for _ in 0..3000 {
-            let mut page = String::new();
-            cases.append(&mut page, &pieces, 6);
+            let page = cases.string(&pieces, 6);
             let skipped = parse(&page, usize::MAX, 10_000).unwrap();
             assert_eq!(outline(&skipped), outline(&parse_plain(&page)), "{page}");
         }

@@ -628,8 +628,7 @@ mod tests {
         ];
         let mut cases = crate::test_support::Cases::new(0x2545_f491_4f6c_dd1d);
         for _ in 0..20_000 {
-            let mut t = String::new();
-            cases.append(&mut t, &pieces, 7);
+            let t = cases.string(&pieces, 7);
             for site in [None, Some("예시일보"), Some("")] {
                 assert_eq!(site_separator(&t, site), site_separator_by_rfind(&t, site), "{t:?} {site:?}");
             }

@@ -15,6 +15,13 @@ impl Cases {
         (self.0 >> 33) as usize % n.max(1)
     }
 
+    /// `count` pieces drawn from `pieces`, joined.
+    pub(crate) fn string(&mut self, pieces: &[&str], count: usize) -> String {
+        let mut out = String::new();
+        self.append(&mut out, pieces, count);
+        out
+    }
+
     /// `count` pieces drawn from `pieces`, appended to `out`.
     pub(crate) fn append(&mut self, out: &mut String, pieces: &[&str], count: usize) {
         for _ in 0..count {
