@@ -205,7 +205,7 @@ impl Lexicon {
 
     /// What the lexicon says of a block, given its text and its key (see [`key`]).
     /// `signed` says whether the text carries a copyright sign (©, ⓒ, "(c)"): the block stage
-    /// notes it while reading, [`has_sign`] finds it in a text.
+    /// notes it while reading, `has_sign` finds it in a text.
     pub(crate) fn judge(&self, text: &str, k: &str, signed: bool) -> Option<Verdict> {
         if k.is_empty() {
             // Only symbols: a separator, a bullet, an arrow. Nothing a reader reads.

@@ -40,6 +40,7 @@ mod select;
 #[cfg(test)]
 mod test_support;
 mod text;
+mod tokens;
 
 pub use article::{Article, Block, BlockKind};
 pub use config::Config;

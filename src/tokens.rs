@@ -1,0 +1,297 @@
+//! Stage 2, beside [`dom`](crate::dom): reads the plain tokens at the head of the input —
+//! runs of text and tags without character references — ahead of html5ever's tokenizer.
+//!
+//! html5ever's tokenizer reads a tag a character at a time: each character is taken from the
+//! input queue, matched against the tokenizer's state and pushed onto the name or value being
+//! built. Tags and their attributes are a third of a news page's bytes or more, so this is
+//! most of what parsing costs beside the tree builder. Most tags are plain, though: ASCII
+//! names, values quoted or not, no character reference, no NUL, no carriage return. For those
+//! the token follows from a few scans of the bytes, by the same rules the tokenizer's tag
+//! states apply (WHATWG HTML §13.2.5.6–§13.2.5.40): names lowercased, the first of duplicate
+//! attributes kept, `/>` marking a tag self-closing, a stray `/` or quote read as the
+//! tokenizer reads it. Values are slices of the input's own buffer, as the tokenizer's text
+//! runs are. Whatever is not plain — comments, doctypes, character references, a tag the
+//! input piece cuts off, and the tags after which the tree builder changes the tokenizer's
+//! state — is left where it is for the tokenizer.
+
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::{Tag, TagKind, Token};
+use html5ever::{Attribute, LocalName, QualName, local_name, ns};
+
+/// The next token at the head of `chunk` and how many bytes it takes, when it is plain; `None`
+/// leaves the input to the tokenizer.
+///
+/// The caller must stand where the tokenizer would be in its data state, between tokens. Text
+/// ends before the first `<`, `&`, NUL or carriage return, as the tokenizer's data state ends
+/// a run of text. Neither kind of token takes the last byte of the chunk: html5ever's input
+/// queue must never hold an empty piece.
+pub(crate) fn next(chunk: &StrTendril) -> Option<(Token, u32)> {
+    let bytes = chunk.as_bytes();
+    if bytes.first() == Some(&b'<') {
+        return tag(chunk);
+    }
+    let len = bytes.iter().position(|&b| matches!(b, b'<' | b'&' | b'\0' | b'\r'))?;
+    let len = u32::try_from(len).ok().filter(|&n| n > 0)?;
+    Some((Token::CharacterTokens(chunk.try_subtendril(0, len).ok()?), len))
+}
+
+/// Whitespace between the parts of a tag. A carriage return is whitespace too once the
+/// tokenizer has turned it into a newline; a tag holding one is left to the tokenizer.
+fn is_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | b'\x0c' | b' ')
+}
+
+/// Where the name starting at `from` ends: the first byte `ends` accepts. `None` at the end of
+/// the input or at a NUL or carriage return, which the tokenizer would replace.
+fn name_end(bytes: &[u8], from: usize, ends: impl Fn(u8) -> bool) -> Option<usize> {
+    let len = bytes.get(from..)?.iter().position(|&b| ends(b) || b == b'\0' || b == b'\r')?;
+    let end = from + len;
+    (!matches!(bytes.get(end), Some(b'\0' | b'\r'))).then_some(end)
+}
+
+/// A tag or attribute name as the tokenizer makes it: ASCII letters lowercased.
+fn atom(name: &str) -> LocalName {
+    if name.bytes().any(|b| b.is_ascii_uppercase()) {
+        LocalName::from(name.to_ascii_lowercase())
+    } else {
+        LocalName::from(name)
+    }
+}
+
+/// Tags after which the tree builder switches the tokenizer to another state (raw text,
+/// RCDATA, script data, plaintext) or stops it (a script's end, a `<meta>` naming a charset).
+/// Only the tokenizer can take those up, so these tags are its to read.
+fn switches_tokenizer(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("script")
+            | local_name!("style")
+            | local_name!("title")
+            | local_name!("textarea")
+            | local_name!("xmp")
+            | local_name!("iframe")
+            | local_name!("noembed")
+            | local_name!("noframes")
+            | local_name!("noscript")
+            | local_name!("plaintext")
+            | local_name!("meta")
+    )
+}
+
+/// A start or end tag at the head of `chunk` (which starts with `<`).
+fn tag(chunk: &StrTendril) -> Option<(Token, u32)> {
+    let text: &str = chunk;
+    let bytes = text.as_bytes();
+    let (kind, mut i) = match bytes.get(1) {
+        Some(b'/') => (TagKind::EndTag, 2),
+        _ => (TagKind::StartTag, 1),
+    };
+    // `<!`, `<?`, `</>`, `< ` and the like are markup declarations, bogus comments or text.
+    if !bytes.get(i)?.is_ascii_alphabetic() {
+        return None;
+    }
+    let start = i;
+    i = name_end(bytes, i, |b| is_space(b) || b == b'/' || b == b'>')?;
+    let name = atom(text.get(start..i)?);
+    if switches_tokenizer(&name) {
+        return None;
+    }
+    let mut attrs: Vec<Attribute> = Vec::new();
+    let mut duplicate = false;
+    let mut self_closing = false;
+    // The before-attribute-name state; the after-attribute-name and
+    // after-attribute-value-quoted states differ from it only where the loop reads `=`.
+    loop {
+        while is_space(*bytes.get(i)?) {
+            i += 1;
+        }
+        match *bytes.get(i)? {
+            b'>' => {
+                i += 1;
+                break;
+            }
+            b'/' => {
+                i += 1;
+                if bytes.get(i) == Some(&b'>') {
+                    self_closing = true;
+                    i += 1;
+                    break;
+                }
+                // A `/` not before `>` is dropped, and what follows is read afresh.
+            }
+            // An attribute whose name starts with `=`: rare enough to leave.
+            b'=' | b'\0' | b'\r' => return None,
+            _ => {
+                let start = i;
+                i = name_end(bytes, i, |b| is_space(b) || matches!(b, b'/' | b'>' | b'='))?;
+                let attr = atom(text.get(start..i)?);
+                while is_space(*bytes.get(i)?) {
+                    i += 1;
+                }
+                let mut value = StrTendril::new();
+                if bytes.get(i) == Some(&b'=') {
+                    i += 1;
+                    while is_space(*bytes.get(i)?) {
+                        i += 1;
+                    }
+                    let (from, to) = match *bytes.get(i)? {
+                        quote @ (b'"' | b'\'') => {
+                            let from = i + 1;
+                            let to = from + bytes.get(from..)?.iter().position(|&b| b == quote)?;
+                            i = to + 1;
+                            (from, to)
+                        }
+                        // `a=>`: an empty value, and the `>` ends the tag at the loop's head.
+                        b'>' => (i, i),
+                        _ => {
+                            let from = i;
+                            i = name_end(bytes, i, |b| is_space(b) || b == b'>')?;
+                            (from, i)
+                        }
+                    };
+                    if bytes.get(from..to)?.iter().any(|&b| matches!(b, b'&' | b'\0' | b'\r')) {
+                        return None;
+                    }
+                    let len = u32::try_from(to - from).ok()?;
+                    value = chunk.try_subtendril(u32::try_from(from).ok()?, len).ok()?;
+                }
+                if attrs.iter().any(|a| a.name.local == attr) {
+                    duplicate = true;
+                } else {
+                    attrs.push(Attribute { name: QualName::new(None, ns!(), attr), value });
+                }
+            }
+        }
+    }
+    if i >= bytes.len() {
+        return None;
+    }
+    let tag = Tag { kind, name, self_closing, attrs, had_duplicate_attributes: duplicate };
+    Some((Token::TagToken(tag), u32::try_from(i).ok()?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use html5ever::tokenizer::{BufferQueue, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts};
+    use std::cell::RefCell;
+
+    /// Every token html5ever's tokenizer emits, character runs merged.
+    #[derive(Default)]
+    struct Tokens(RefCell<Vec<Token>>);
+
+    impl TokenSink for Tokens {
+        type Handle = ();
+        fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+            let mut tokens = self.0.borrow_mut();
+            if let (Token::CharacterTokens(more), Some(Token::CharacterTokens(run))) =
+                (&token, tokens.last_mut())
+            {
+                run.push_tendril(more);
+            } else {
+                tokens.push(token);
+            }
+            TokenSinkResult::Continue
+        }
+    }
+
+    fn tokenizer_reads(input: &str) -> Vec<Token> {
+        let queue = BufferQueue::default();
+        queue.push_back(StrTendril::from_slice(input));
+        let tokenizer = Tokenizer::new(Tokens::default(), TokenizerOpts::default());
+        let _ = tokenizer.feed(&queue);
+        tokenizer.end();
+        tokenizer
+            .sink
+            .0
+            .take()
+            .into_iter()
+            .filter(|t| !matches!(t, Token::EOFToken | Token::ParseError(_)))
+            .collect()
+    }
+
+    /// What [`next`] reads from the head of `input`, and how far.
+    fn read(input: &str) -> Option<(Token, usize)> {
+        next(&StrTendril::from_slice(input)).map(|(t, n)| (t, n as usize))
+    }
+
+    #[test]
+    fn reads_tags_as_the_tokenizer_does() {
+        let tags = [
+            "<p>",
+            "<P CLASS=Big>",
+            "<div class=\"a b\" id='x' data-n=3>",
+            "<img src=a.png alt=\"\" />",
+            "<br/>",
+            "<a b c=d e=\"f\"g>",
+            "<a b='x'/c>",
+            "<a x=1 X=2 x='3'>",
+            "<a / b>",
+            "<a href = \"u\" >",
+            "<a b=>",
+            "<a b= >",
+            "<a\tb\n=\x0cc>",
+            "<a b=c'd\"e<f=g`>",
+            "<a\"b='c' d<e=f>",
+            "<a<b c>",
+            "<ab-c:d_e.f>",
+            "<a가 나=다>",
+            "</p>",
+            "</P >",
+            "</p class=x>",
+            "</br/>",
+            "<svg viewBox='0 0 1 1'/>",
+        ];
+        for tag in tags {
+            let input = format!("{tag}tail");
+            let (token, len) = read(&input).unwrap_or_else(|| panic!("{tag:?} not read"));
+            assert_eq!(len, tag.len(), "{tag:?}");
+            let expected = tokenizer_reads(&input);
+            assert_eq!(expected.first(), Some(&token), "{tag:?}");
+        }
+    }
+
+    #[test]
+    fn leaves_what_is_not_plain() {
+        for input in [
+            "<a href='?a=1&amp;b=2'>x",
+            "<a href=?a&b>x",
+            "<a b=\"c\rd\">x",
+            "<a\r\nb>x",
+            "<a b=\"c\0\">x",
+            "<a\0>x",
+            "<a =b>x",
+            "<!-- c -->x",
+            "<!doctype html>x",
+            "<?xml?>x",
+            "</>x",
+            "< p>x",
+            "<3 x",
+            "<script>x",
+            "</SCRIPT>x",
+            "<title>x",
+            "<meta charset=utf-8>x",
+            "<textarea>x",
+            "<plaintext>x",
+            "<a href='unclosed>x",
+            "<p>",
+            "&amp; x",
+            "\r\nx<",
+            "\0x<",
+            "no end",
+        ] {
+            assert_eq!(read(input), None, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn reads_text_up_to_what_ends_it() {
+        for (input, run) in
+            [("본문 text<p>", "본문 text"), ("a &amp; b", "a "), (" \n <", " \n "), ("x\r\n<", "x")]
+        {
+            let (token, len) = read(input).unwrap();
+            assert_eq!(token, Token::CharacterTokens(StrTendril::from_slice(run)));
+            assert_eq!(len, run.len());
+        }
+    }
+}
