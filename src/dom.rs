@@ -150,10 +150,7 @@ impl Dom {
     fn new(len: usize) -> Dom {
         let mut nodes = Vec::with_capacity((len / BYTES_PER_NODE).clamp(1, RESERVED_NODES_MAX));
         nodes.push(Node::new(Data::Document));
-        Dom {
-            nodes,
-            no_name: QualName::new(None, ns!(html), local_name!("div")),
-        }
+        Dom { nodes, no_name: QualName::new(None, ns!(html), local_name!("div")) }
     }
 
     /// Every node in creation order (the document first), detached ones included.
@@ -766,8 +763,12 @@ mod tests {
     fn parse_plain(text: &str) -> Dom {
         use html5ever::tendril::TendrilSink;
         let over = Cell::new(None);
-        let sink =
-            Sink { dom: RefCell::new(Dom::new(text.len())), max_nodes: usize::MAX, max_depth: u32::MAX, over: &over };
+        let sink = Sink {
+            dom: RefCell::new(Dom::new(text.len())),
+            max_nodes: usize::MAX,
+            max_depth: u32::MAX,
+            over: &over,
+        };
         html5ever::parse_document(sink, Default::default()).one(text)
     }
 
