@@ -513,22 +513,16 @@ impl SkipRawText<'_> {
     /// the builder answers with `Continue`; were it to answer otherwise, the answer is returned
     /// as the answer to the tag the tokenizer emitted, which takes any.
     fn read_ahead(&self, line_number: u64) -> TokenSinkResult<u32> {
-        loop {
-            if self.builder.sink.over.get().is_some() {
-                return TokenSinkResult::Continue;
-            }
-            let token = {
-                let Some(mut front) = self.input.peek_front_chunk_mut() else {
-                    return TokenSinkResult::Continue;
-                };
-                let Some((token, len)) = crate::tokens::next(&front) else {
-                    return TokenSinkResult::Continue;
-                };
-                if front.try_pop_front(len).is_err() {
-                    return TokenSinkResult::Continue;
-                }
-                token
-            };
+        // The tokens are read from a handle on the head of the input (sharing its buffer),
+        // up to `at`; the input is moved past them once, when the reading stops.
+        let Some(head) = self.input.peek_front_chunk_mut().map(|front| front.clone()) else {
+            return TokenSinkResult::Continue;
+        };
+        let mut at = 0;
+        let mut result = TokenSinkResult::Continue;
+        while self.builder.sink.over.get().is_none() {
+            let Some((token, end)) = crate::tokens::next(&head, at) else { break };
+            at = end;
             let is_tag = match &token {
                 Token::TagToken(tag) => {
                     self.note_pre(tag);
@@ -536,14 +530,20 @@ impl SkipRawText<'_> {
                 }
                 _ => false,
             };
-            let result = self.builder.process_token(token, line_number);
+            result = self.builder.process_token(token, line_number);
             if result != TokenSinkResult::Continue {
-                return result;
+                break;
             }
             if is_tag && !self.pre_seen.get() {
-                self.collapse_space();
+                at = space_run_end(head.as_bytes(), at);
             }
         }
+        if let (Some(mut front), Ok(read @ 1..)) = (self.input.peek_front_chunk_mut(), u32::try_from(at)) {
+            // `tokens::next` and `space_run_end` leave at least the last byte: the queue never
+            // holds an empty piece.
+            let _ = front.try_pop_front(read);
+        }
+        result
     }
 
     /// Shortens the whitespace at the head of the input to its last character.
@@ -557,11 +557,16 @@ impl SkipRawText<'_> {
     /// inline elements must stay.
     fn collapse_space(&self) {
         let Some(mut front) = self.input.peek_front_chunk_mut() else { return };
-        let run = front.bytes().take_while(u8::is_ascii_whitespace).count();
-        if let Ok(extra @ 1..) = u32::try_from(run.saturating_sub(1)) {
-            front.pop_front(extra);
+        if let Ok(extra @ 1..) = u32::try_from(space_run_end(front.as_bytes(), 0)) {
+            let _ = front.try_pop_front(extra);
         }
     }
+}
+
+/// Where the whitespace starting at `at` ends, but for its last character.
+fn space_run_end(bytes: &[u8], at: usize) -> usize {
+    let run = bytes.get(at..).map_or(0, |rest| rest.iter().take_while(|b| b.is_ascii_whitespace()).count());
+    at + run.saturating_sub(1)
 }
 
 /// Where the end tag of a raw-text element named `name` starts in `rest`: the first `</name`

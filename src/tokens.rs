@@ -18,24 +18,25 @@ use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{Tag, TagKind, Token};
 use html5ever::{Attribute, LocalName, QualName, local_name, ns};
 
-/// The next token at the head of `chunk` and how many bytes it takes, when it is plain; `None`
-/// leaves the input to the tokenizer.
+/// The next token in `chunk` from byte `at`, and where it ends, when it is plain; `None`
+/// leaves the input from `at` to the tokenizer.
 ///
 /// The caller must stand where the tokenizer would be in its data state, between tokens. Text
 /// ends before the first `<`, `&`, NUL or carriage return, as the tokenizer's data state ends
 /// a run of text. Neither kind of token takes the last byte of the chunk: html5ever's input
 /// queue must never hold an empty piece.
-pub(crate) fn next(chunk: &StrTendril) -> Option<(Token, u32)> {
-    let bytes = chunk.as_bytes();
+pub(crate) fn next(chunk: &StrTendril, at: usize) -> Option<(Token, usize)> {
+    let bytes = chunk.as_bytes().get(at..)?;
     if bytes.first() == Some(&b'<') {
-        return tag(chunk);
+        return tag(chunk, at);
     }
     // Two vector scans: NUL is rare enough in text that looking for it apart costs less than
     // a byte-at-a-time scan for all four.
     let end = memchr::memchr3(b'<', b'&', b'\r', bytes)?;
     let end = memchr::memchr(b'\0', bytes.get(..end)?).unwrap_or(end);
     let len = u32::try_from(end).ok().filter(|&n| n > 0)?;
-    Some((Token::CharacterTokens(chunk.try_subtendril(0, len).ok()?), len))
+    let text = chunk.try_subtendril(u32::try_from(at).ok()?, len).ok()?;
+    Some((Token::CharacterTokens(text), at + end))
 }
 
 /// Whitespace between the parts of a tag. A carriage return is whitespace too once the
@@ -106,9 +107,9 @@ fn switches_tokenizer(name: &LocalName) -> bool {
     )
 }
 
-/// A start or end tag at the head of `chunk` (which starts with `<`).
-fn tag(chunk: &StrTendril) -> Option<(Token, u32)> {
-    let text: &str = chunk;
+/// A start or end tag in `chunk` from byte `at` (a `<`), and where it ends.
+fn tag(chunk: &StrTendril, at: usize) -> Option<(Token, usize)> {
+    let text: &str = chunk.get(at..)?;
     let bytes = text.as_bytes();
     let (kind, mut i) = match bytes.get(1) {
         Some(b'/') => (TagKind::EndTag, 2),
@@ -181,7 +182,7 @@ fn tag(chunk: &StrTendril) -> Option<(Token, u32)> {
                         return None;
                     }
                     let len = u32::try_from(to - from).ok()?;
-                    value = chunk.try_subtendril(u32::try_from(from).ok()?, len).ok()?;
+                    value = chunk.try_subtendril(u32::try_from(at + from).ok()?, len).ok()?;
                 }
                 if attrs.iter().any(|a| a.name.local == attr) {
                     duplicate = true;
@@ -195,7 +196,7 @@ fn tag(chunk: &StrTendril) -> Option<(Token, u32)> {
         return None;
     }
     let tag = Tag { kind, name, self_closing, attrs, had_duplicate_attributes: duplicate };
-    Some((Token::TagToken(tag), u32::try_from(i).ok()?))
+    Some((Token::TagToken(tag), at + i))
 }
 
 #[cfg(test)]
@@ -240,7 +241,12 @@ mod tests {
 
     /// What [`next`] reads from the head of `input`, and how far.
     fn read(input: &str) -> Option<(Token, usize)> {
-        next(&StrTendril::from_slice(input)).map(|(t, n)| (t, n as usize))
+        let (token, end) = next(&StrTendril::from_slice(input), 0)?;
+        // The same token from further into a piece of input.
+        let padded = format!("xyz{input}");
+        let (again, end_again) = next(&StrTendril::from_slice(&padded), 3)?;
+        assert_eq!((&again, end_again), (&token, end + 3), "{input:?}");
+        Some((token, end))
     }
 
     #[test]
@@ -269,6 +275,9 @@ mod tests {
             "</p class=x>",
             "</br/>",
             "<svg viewBox='0 0 1 1'/>",
+            "<a href=x/>",
+            "<a href='x'/>",
+            "<a href=\"x\"/ >",
         ];
         for tag in tags {
             let input = format!("{tag}tail");
