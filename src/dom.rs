@@ -941,6 +941,7 @@ mod tests {
             "<select><option>",
             "<frameset>",
             "<meta charset=utf-8>",
+            "<meta name=description content='요약'>",
             "<meta http-equiv=content-type content='text/html; charset=euc-kr'>",
             "<html lang=ko>",
             "<body class=b>",

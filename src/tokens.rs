@@ -88,8 +88,9 @@ fn atom(name: &str) -> LocalName {
 }
 
 /// Tags after which the tree builder switches the tokenizer to another state (raw text,
-/// RCDATA, script data, plaintext) or stops it (a script's end, a `<meta>` naming a charset).
-/// Only the tokenizer can take those up, so these tags are its to read.
+/// RCDATA, script data, plaintext) or stops it (a script's end). Only the tokenizer can take
+/// those up, so these tags are its to read; so is a `<meta>` that may name a charset (see
+/// [`names_charset`]).
 fn switches_tokenizer(name: &LocalName) -> bool {
     matches!(
         *name,
@@ -103,8 +104,14 @@ fn switches_tokenizer(name: &LocalName) -> bool {
             | local_name!("noframes")
             | local_name!("noscript")
             | local_name!("plaintext")
-            | local_name!("meta")
     )
+}
+
+/// A `<meta>` with a `charset` or an `http-equiv` attribute: the tree builder may answer it by
+/// telling the tokenizer the page's encoding, and stop it. Any other `<meta>` is plain.
+fn names_charset(name: &LocalName, attrs: &[Attribute]) -> bool {
+    *name == local_name!("meta")
+        && attrs.iter().any(|a| matches!(a.name.local, local_name!("charset") | local_name!("http-equiv")))
 }
 
 /// A start or end tag in `chunk` from byte `at` (a `<`), and where it ends.
@@ -192,7 +199,7 @@ fn tag(chunk: &StrTendril, at: usize) -> Option<(Token, usize)> {
             }
         }
     }
-    if i >= bytes.len() {
+    if i >= bytes.len() || names_charset(&name, &attrs) {
         return None;
     }
     let tag = Tag { kind, name, self_closing, attrs, had_duplicate_attributes: duplicate };
@@ -275,6 +282,7 @@ mod tests {
             "</p class=x>",
             "</br/>",
             "<svg viewBox='0 0 1 1'/>",
+            "<meta property=og:title content=\"제목\">",
             "<a href=x/>",
             "<a href='x'/>",
             "<a href=\"x\"/ >",
@@ -320,6 +328,8 @@ mod tests {
             "</SCRIPT>x",
             "<title>x",
             "<meta charset=utf-8>x",
+            "<meta HTTP-EQUIV=Content-Type content='text/html; charset=euc-kr'>x",
+            "<meta name=a http-equiv=refresh>x",
             "<textarea>x",
             "<plaintext>x",
             "<a href='unclosed>x",
