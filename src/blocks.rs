@@ -510,10 +510,10 @@ impl Walker {
 /// Whether an element hides its text from readers: `hidden`, or an inline `display:none` /
 /// `visibility:hidden`. (Screen-reader-only classes are found with the class hints.)
 fn is_hidden(el: &Element) -> bool {
-    if el.attr(&local_name!("hidden")).is_some() {
+    if el.attr(crate::dom::Attr::Hidden).is_some() {
         return true;
     }
-    let Some(style) = el.attr(&local_name!("style")) else { return false };
+    let Some(style) = el.attr(crate::dom::Attr::Style) else { return false };
     let has = |w: &[u8]| style.as_bytes().windows(w.len()).any(|x| x.eq_ignore_ascii_case(w));
     // Most styles say neither word; only those that do are compacted and checked.
     if !(has(b"none") || has(b"hidden")) {
@@ -541,7 +541,7 @@ struct ClassHints {
 /// article_view") gets no hint: a wrong furniture hint costs the body. Whole class tokens
 /// are looked up for the screen-reader-only classes ("blind", "sr-only").
 fn hints_of(el: &Element) -> ClassHints {
-    let (class, id) = (el.attr(&local_name!("class")), el.attr(&local_name!("id")));
+    let (class, id) = (el.attr(crate::dom::Attr::Class), el.attr(crate::dom::Attr::Id));
     if class.is_none() && id.is_none() {
         return ClassHints::default();
     }
@@ -623,7 +623,7 @@ pub(crate) fn cut(doc: &Dom) -> Page {
             }
             Data::Element(el) => {
                 let mut tag = classify(el.local());
-                if tag == Tag::Link && el.attr(&local_name!("href")).is_none() {
+                if tag == Tag::Link && el.attr(crate::dom::Attr::Href).is_none() {
                     // A named anchor (`<a name=…>` around a heading) goes nowhere: it is not a link.
                     tag = Tag::Inline;
                 }

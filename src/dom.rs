@@ -7,8 +7,9 @@
 //! every comment and doctype; bonmun reads a handful of attributes and the text, once. So the
 //! tree here is one `Vec` of nodes linked by `u32` indices:
 //!
-//! - elements keep their name (atoms: comparing two names compares two integers) and
-//!   html5ever's attribute list as handed over, without copying or sorting it;
+//! - elements keep their name (atoms: comparing two names compares two integers) and the
+//!   attribute list as handed over, without copying or sorting it — for tags read ahead of
+//!   the tokenizer, only the attributes some stage reads ([`Attr`]);
 //! - text is one tendril per run, adjacent runs merged as html5ever requires;
 //! - comments, doctypes and processing instructions are empty nodes: they take a slot, so
 //!   the node count and the tree's shape match any other sink's, but keep none of their text.
@@ -84,13 +85,71 @@ impl Element {
         &self.name.local
     }
 
-    /// An attribute without namespace, by name: pass `&local_name!("class")`, an atom, so each
-    /// comparison is an integer one.
-    pub fn attr(&self, name: &LocalName) -> Option<&str> {
+    /// An attribute without namespace. Names are atoms, so each comparison is an integer one.
+    pub fn attr(&self, attr: Attr) -> Option<&str> {
+        let name = attr.name();
         self.attrs
             .iter()
-            .find(|a| a.name.local == *name && a.name.ns == ns!() && a.name.prefix.is_none())
+            .find(|a| a.name.local == name && a.name.ns == ns!() && a.name.prefix.is_none())
             .map(|a| &*a.value)
+    }
+}
+
+/// The attributes bonmun reads, the only ones [`Element::attr`] takes: tags read ahead of the
+/// tokenizer keep these and the few the tree builder reads, and drop the rest (see
+/// [`tokens`](crate::tokens)), so an attribute read must be named here to be kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Attr {
+    Class,
+    Content,
+    Datetime,
+    Hidden,
+    Href,
+    Id,
+    Itemprop,
+    Lang,
+    Name,
+    Property,
+    Rel,
+    Style,
+    Type,
+}
+
+impl Attr {
+    /// Every attribute, for tests.
+    #[cfg(test)]
+    pub const ALL: [Attr; 13] = [
+        Attr::Class,
+        Attr::Content,
+        Attr::Datetime,
+        Attr::Hidden,
+        Attr::Href,
+        Attr::Id,
+        Attr::Itemprop,
+        Attr::Lang,
+        Attr::Name,
+        Attr::Property,
+        Attr::Rel,
+        Attr::Style,
+        Attr::Type,
+    ];
+
+    pub fn name(self) -> LocalName {
+        match self {
+            Attr::Class => local_name!("class"),
+            Attr::Content => local_name!("content"),
+            Attr::Datetime => local_name!("datetime"),
+            Attr::Hidden => local_name!("hidden"),
+            Attr::Href => local_name!("href"),
+            Attr::Id => local_name!("id"),
+            Attr::Itemprop => local_name!("itemprop"),
+            Attr::Lang => local_name!("lang"),
+            Attr::Name => local_name!("name"),
+            Attr::Property => local_name!("property"),
+            Attr::Rel => local_name!("rel"),
+            Attr::Style => local_name!("style"),
+            Attr::Type => local_name!("type"),
+        }
     }
 }
 
@@ -724,7 +783,7 @@ mod tests {
         assert_eq!(html, 1); // after the doctype
         let p = dom.nodes().iter().position(|n| n.element().is_some_and(|e| e.local() == &local_name!("p")));
         let p = p.unwrap() as u32;
-        assert_eq!(dom.node(p).unwrap().element().unwrap().attr(&local_name!("class")), Some("a"));
+        assert_eq!(dom.node(p).unwrap().element().unwrap().attr(Attr::Class), Some("a"));
         assert_eq!(dom.child_text(p), "onethree");
         assert_eq!(names(&dom, p), ["b"]);
     }
@@ -789,13 +848,17 @@ mod tests {
             let (mut raw_here, mut exact_here) = (raw, exact);
             match &node.data {
                 Data::Element(e) => {
+                    // The attributes kept on tags read ahead of the tokenizer: no stage
+                    // reads the others (see `Attr`), nor any in a namespace (xlink:href).
+                    let kept: Vec<LocalName> = Attr::ALL.iter().map(|a| a.name()).collect();
                     let attrs: String = e
                         .attrs
                         .iter()
+                        .filter(|a| a.name.ns == ns!() && kept.contains(&a.name.local))
                         .map(|a| format!(" {}:{}={:?}", a.name.ns, a.name.local, &*a.value))
                         .collect();
                     out.push(format!("{depth} <{}:{}{attrs}>", e.name.ns, e.local()));
-                    let json = e.attr(&local_name!("type")).is_some_and(is_json_ld_type);
+                    let json = e.attr(Attr::Type).is_some_and(is_json_ld_type);
                     raw_here = !json && has_raw_text(e.local());
                     exact_here |= e.name.ns == ns!(html)
                         && matches!(

@@ -73,35 +73,35 @@ impl Head {
             let id = id as u32;
             match *el.local() {
                 local_name!("html") if head.lang.is_none() => {
-                    head.lang = el.attr(&local_name!("lang")).map(|l| l.trim().to_string())
+                    head.lang = el.attr(crate::dom::Attr::Lang).map(|l| l.trim().to_string())
                 }
                 local_name!("title") if head.title_tag.is_none() => {
                     head.title_tag = Some(collapse_ws(&doc.child_text(id)));
                 }
                 local_name!("meta") => {
                     let key = el
-                        .attr(&local_name!("property"))
-                        .or_else(|| el.attr(&local_name!("name")))
-                        .or_else(|| el.attr(&local_name!("itemprop")));
-                    if let (Some(k), Some(v)) = (key, el.attr(&local_name!("content"))) {
+                        .attr(crate::dom::Attr::Property)
+                        .or_else(|| el.attr(crate::dom::Attr::Name))
+                        .or_else(|| el.attr(crate::dom::Attr::Itemprop));
+                    if let (Some(k), Some(v)) = (key, el.attr(crate::dom::Attr::Content)) {
                         head.metas.push((k.trim().to_ascii_lowercase(), collapse_ws(v)));
                     }
                 }
                 local_name!("link")
                     if head.canonical.is_none()
                         && el
-                            .attr(&local_name!("rel"))
+                            .attr(crate::dom::Attr::Rel)
                             .is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
                 {
-                    head.canonical = el.attr(&local_name!("href")).map(|h| h.trim().to_string());
+                    head.canonical = el.attr(crate::dom::Attr::Href).map(|h| h.trim().to_string());
                 }
                 local_name!("script")
-                    if el.attr(&local_name!("type")).is_some_and(crate::dom::is_json_ld_type) =>
+                    if el.attr(crate::dom::Attr::Type).is_some_and(crate::dom::is_json_ld_type) =>
                 {
                     head.json_ld.push(doc.child_text(id));
                 }
                 local_name!("time") => {
-                    if let Some(dt) = el.attr(&local_name!("datetime")) {
+                    if let Some(dt) = el.attr(crate::dom::Attr::Datetime) {
                         head.times.push(dt.to_string());
                     }
                 }

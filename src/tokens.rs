@@ -53,11 +53,11 @@ fn name_end(bytes: &[u8], from: usize, ends: impl Fn(u8) -> bool) -> Option<usiz
     (!matches!(bytes.get(end), Some(b'\0' | b'\r'))).then_some(end)
 }
 
-/// A tag or attribute name as the tokenizer makes it: ASCII letters lowercased.
+/// A tag name as the tokenizer makes it: ASCII letters lowercased.
 ///
-/// Most of a page's names are a dozen or two (the list: the most frequent tag and attribute
-/// names of the corpus and of real news pages). Matching those first costs a length test
-/// and a comparison; string_cache finds any other static atom by hashing the name.
+/// Most of a page's tags are a dozen names (the list: the most frequent of the corpus and of
+/// real news pages). Matching those first costs a length test and a comparison;
+/// string_cache finds any other static atom by hashing the name.
 fn atom(name: &str) -> LocalName {
     match name {
         "a" => local_name!("a"),
@@ -72,19 +72,54 @@ fn atom(name: &str) -> LocalName {
         "img" => local_name!("img"),
         "br" => local_name!("br"),
         "td" => local_name!("td"),
-        "class" => local_name!("class"),
-        "href" => local_name!("href"),
-        "id" => local_name!("id"),
-        "style" => local_name!("style"),
-        "src" => local_name!("src"),
-        "alt" => local_name!("alt"),
-        "rel" => local_name!("rel"),
-        "title" => local_name!("title"),
-        "target" => local_name!("target"),
-        "type" => local_name!("type"),
         _ if name.bytes().any(|b| b.is_ascii_uppercase()) => LocalName::from(name.to_ascii_lowercase()),
         _ => LocalName::from(name),
     }
+}
+
+/// The name of an attribute kept on a tag read here, lowercased; `None` for the rest, which
+/// are dropped.
+///
+/// Kept are the attributes bonmun reads ([`Attr`](crate::dom::Attr)) and those the tree builder reads: an
+/// `<input>`'s type, a `<font>`'s color, face and size (in SVG or MathML they end the foreign
+/// content), an `<annotation-xml>`'s encoding, a `<meta>`'s charset, http-equiv and content, a
+/// `<template>`'s shadowrootmode and a form control's form. No stage reads any other — most of
+/// a news page's attributes: data-*, onclick, aria-*, src, alt — so none of them is built.
+/// Tags the tokenizer reads keep all theirs, which is no harm.
+fn kept(name: &str) -> Option<LocalName> {
+    let lower;
+    let name = if name.bytes().any(|b| b.is_ascii_uppercase()) {
+        lower = name.to_ascii_lowercase();
+        lower.as_str()
+    } else {
+        name
+    };
+    Some(match name {
+        // Read by bonmun.
+        "class" => local_name!("class"),
+        "content" => local_name!("content"),
+        "datetime" => local_name!("datetime"),
+        "hidden" => local_name!("hidden"),
+        "href" => local_name!("href"),
+        "id" => local_name!("id"),
+        "itemprop" => local_name!("itemprop"),
+        "lang" => local_name!("lang"),
+        "name" => local_name!("name"),
+        "property" => local_name!("property"),
+        "rel" => local_name!("rel"),
+        "style" => local_name!("style"),
+        "type" => local_name!("type"),
+        // Read by the tree builder.
+        "color" => local_name!("color"),
+        "face" => local_name!("face"),
+        "size" => local_name!("size"),
+        "encoding" => local_name!("encoding"),
+        "charset" => local_name!("charset"),
+        "http-equiv" => local_name!("http-equiv"),
+        "shadowrootmode" => local_name!("shadowrootmode"),
+        "form" => local_name!("form"),
+        _ => return None,
+    })
 }
 
 /// Tags after which the tree builder switches the tokenizer to another state (raw text,
@@ -160,7 +195,7 @@ fn tag(chunk: &StrTendril, at: usize) -> Option<(Token, usize)> {
             _ => {
                 let start = i;
                 i = name_end(bytes, i, |b| is_space(b) || matches!(b, b'/' | b'>' | b'='))?;
-                let attr = atom(text.get(start..i)?);
+                let attr = kept(text.get(start..i)?);
                 while is_space(*bytes.get(i)?) {
                     i += 1;
                 }
@@ -185,12 +220,17 @@ fn tag(chunk: &StrTendril, at: usize) -> Option<(Token, usize)> {
                             (from, i)
                         }
                     };
-                    if bytes.get(from..to)?.iter().any(|&b| matches!(b, b'&' | b'\0' | b'\r')) {
-                        return None;
+                    // A dropped value may hold anything: a character reference never takes a
+                    // quote, a `>` or whitespace, so it cannot move where the value ends.
+                    if attr.is_some() {
+                        if bytes.get(from..to)?.iter().any(|&b| matches!(b, b'&' | b'\0' | b'\r')) {
+                            return None;
+                        }
+                        let len = u32::try_from(to - from).ok()?;
+                        value = chunk.try_subtendril(u32::try_from(at + from).ok()?, len).ok()?;
                     }
-                    let len = u32::try_from(to - from).ok()?;
-                    value = chunk.try_subtendril(u32::try_from(at + from).ok()?, len).ok()?;
                 }
+                let Some(attr) = attr else { continue };
                 if attrs.iter().any(|a| a.name.local == attr) {
                     duplicate = true;
                 } else {
@@ -267,6 +307,7 @@ mod tests {
             "<a b c=d e=\"f\"g>",
             "<a b='x'/c>",
             "<a x=1 X=2 x='3'>",
+            "<a class=1 CLASS=2 class='3'>",
             "<a / b>",
             "<a href = \"u\" >",
             "<a b=>",
@@ -284,6 +325,8 @@ mod tests {
             "<svg viewBox='0 0 1 1'/>",
             "<meta property=og:title content=\"제목\">",
             "<a href=x/>",
+            "<a onclick=\"f('&amp;', 1 < 2)\" data-x=a&b href=\"/u\">",
+            "<img src=\"a.png?w=1&h=2\" alt='\0'>",
             "<a href='x'/>",
             "<a href=\"x\"/ >",
         ];
@@ -291,15 +334,23 @@ mod tests {
             let input = format!("{tag}tail");
             let (token, len) = read(&input).unwrap_or_else(|| panic!("{tag:?} not read"));
             assert_eq!(len, tag.len(), "{tag:?}");
-            let expected = tokenizer_reads(&input);
+            // The tokenizer's tag, less the attributes no stage reads. The duplicate flag (for
+            // CSP nonces, which bonmun never checks) counts only kept attributes here.
+            let mut expected = tokenizer_reads(&input);
+            let mut token = token;
+            for tag in [expected.first_mut(), Some(&mut token)].into_iter().flatten() {
+                if let Token::TagToken(tag) = tag {
+                    tag.attrs.retain(|a| kept(&a.name.local).is_some());
+                    tag.had_duplicate_attributes = false;
+                }
+            }
             assert_eq!(expected.first(), Some(&token), "{tag:?}");
         }
     }
 
     #[test]
     fn names_are_the_atoms_string_cache_makes() {
-        let listed =
-            "a div li span p ul button i strong img br td class href id style src alt rel title target type";
+        let listed = "a div li span p ul button i strong img br td";
         let others = ["data-id", "section", "x-custom-element", "가"];
         for name in listed.split(' ').chain(others) {
             assert_eq!(atom(name), LocalName::from(name), "{name}");
@@ -309,13 +360,33 @@ mod tests {
     }
 
     #[test]
+    fn duplicates_of_kept_attributes() {
+        let Some((Token::TagToken(tag), _)) = read("<a class=1 id=x CLASS=2>x") else { panic!() };
+        assert!(tag.had_duplicate_attributes);
+        assert_eq!(tag.attrs.len(), 2);
+        let Some((Token::TagToken(tag), _)) = read("<a class=1 data-x=1 data-x=2>x") else { panic!() };
+        assert!(!tag.had_duplicate_attributes);
+    }
+
+    #[test]
+    fn keeps_every_attribute_bonmun_reads() {
+        for attr in crate::dom::Attr::ALL {
+            assert_eq!(kept(&attr.name()), Some(attr.name()), "{attr:?}");
+        }
+        assert_eq!(kept("CLASS"), Some(local_name!("class")));
+        for dropped in ["data-id", "onclick", "src", "alt", "aria-label", "classes"] {
+            assert_eq!(kept(dropped), None, "{dropped}");
+        }
+    }
+
+    #[test]
     fn leaves_what_is_not_plain() {
         for input in [
             "<a href='?a=1&amp;b=2'>x",
             "<a href=?a&b>x",
-            "<a b=\"c\rd\">x",
+            "<a class=\"c\rd\">x",
             "<a\r\nb>x",
-            "<a b=\"c\0\">x",
+            "<a id=\"c\0\">x",
             "<a\0>x",
             "<a =b>x",
             "<!-- c -->x",
