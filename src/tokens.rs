@@ -10,7 +10,8 @@
 //! states apply (WHATWG HTML §13.2.5.6–§13.2.5.40): names lowercased, the first of duplicate
 //! attributes kept, `/>` marking a tag self-closing, a stray `/` or quote read as the
 //! tokenizer reads it. Values are slices of the input's own buffer, as the tokenizer's text
-//! runs are. Whatever is not plain — comments, doctypes, character references, a tag the
+//! runs are, and only the attributes some stage reads are kept (see [`kept`]). Whatever is
+//! not plain — comments, doctypes, character references, a tag the
 //! input piece cuts off, and the tags after which the tree builder changes the tokenizer's
 //! state — is left where it is for the tokenizer.
 
@@ -80,12 +81,13 @@ fn atom(name: &str) -> LocalName {
 /// The name of an attribute kept on a tag read here, lowercased; `None` for the rest, which
 /// are dropped.
 ///
-/// Kept are the attributes bonmun reads ([`Attr`](crate::dom::Attr)) and those the tree builder reads: an
-/// `<input>`'s type, a `<font>`'s color, face and size (in SVG or MathML they end the foreign
-/// content), an `<annotation-xml>`'s encoding, a `<meta>`'s charset, http-equiv and content, a
-/// `<template>`'s shadowrootmode and a form control's form. No stage reads any other — most of
-/// a news page's attributes: data-*, onclick, aria-*, src, alt — so none of them is built.
-/// Tags the tokenizer reads keep all theirs, which is no harm.
+/// Kept are the attributes bonmun reads ([`Attr`](crate::dom::Attr)) and those the tree
+/// builder reads: an `<input>`'s type, a `<font>`'s color, face and size (in SVG or MathML
+/// they end the foreign content), an `<annotation-xml>`'s encoding, a `<meta>`'s charset,
+/// http-equiv and content, a `<template>`'s shadowrootmode and a form control's form. No stage
+/// reads any other — most of a news page's attributes: data-*, onclick, aria-*, src, alt — so
+/// none of them is built (an atom for its name, made under string_cache's lock when the name
+/// is not a static one, and a value). Tags the tokenizer reads keep all theirs: no harm.
 fn kept(name: &str) -> Option<LocalName> {
     let lower;
     let name = if name.bytes().any(|b| b.is_ascii_uppercase()) {
@@ -208,7 +210,7 @@ fn tag(chunk: &StrTendril, at: usize) -> Option<(Token, usize)> {
                     let (from, to) = match *bytes.get(i)? {
                         quote @ (b'"' | b'\'') => {
                             let from = i + 1;
-                            let to = from + bytes.get(from..)?.iter().position(|&b| b == quote)?;
+                            let to = from + memchr::memchr(quote, bytes.get(from..)?)?;
                             i = to + 1;
                             (from, to)
                         }
@@ -223,7 +225,8 @@ fn tag(chunk: &StrTendril, at: usize) -> Option<(Token, usize)> {
                     // A dropped value may hold anything: a character reference never takes a
                     // quote, a `>` or whitespace, so it cannot move where the value ends.
                     if attr.is_some() {
-                        if bytes.get(from..to)?.iter().any(|&b| matches!(b, b'&' | b'\0' | b'\r')) {
+                        let value_bytes = bytes.get(from..to)?;
+                        if memchr::memchr3(b'&', b'\0', b'\r', value_bytes).is_some() {
                             return None;
                         }
                         let len = u32::try_from(to - from).ok()?;
