@@ -713,9 +713,14 @@ impl TokenSink for SkipRawText<'_> {
         if boundary && !self.raw.get() && !self.pre_seen.get() {
             self.collapse_space();
         }
-        // After a tag that left it in the data state, the tokenizer stands between tokens.
-        if is_tag && result == TokenSinkResult::Continue {
-            return self.read_ahead(line_number);
+        // After a tag that left it in the data state, the tokenizer stands between tokens. A
+        // script's end tag leaves it there too: the builder's `Script` answer only makes the
+        // tokenizer pause for a browser to run the script, and `parse` resumes it at once.
+        if is_tag && matches!(result, TokenSinkResult::Continue | TokenSinkResult::Script(_)) {
+            let ahead = self.read_ahead(line_number);
+            if ahead != TokenSinkResult::Continue {
+                return ahead;
+            }
         }
         result
     }
