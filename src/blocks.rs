@@ -4,10 +4,15 @@
 //! tables: the blocks in reading order, and the elements in document order, each element
 //! knowing the contiguous range of blocks it encloses. Later stages choose a region of the
 //! page as an element, that is, as a range of blocks, without walking the tree again.
+//!
+//! Each block is judged by the lexicon as it is closed, while its matching key (its letters
+//! and digits, lower-cased) is at hand: the key is built in one buffer reused from block to
+//! block, never kept. On a long page the keys of all blocks would be nearly as large as its
+//! text, written once and read back once, out of the caches, by the scoring stage.
 
 use crate::article::BlockKind;
 use crate::dom::{self, Data, Dom, Element};
-use crate::lexicon::{ClassWord, LEXICON};
+use crate::lexicon::{ClassWord, LEXICON, Verdict};
 use html5ever::{LocalName, local_name};
 
 /// Sentinel parent of the top element.
@@ -130,11 +135,8 @@ pub(crate) struct Elem {
 #[derive(Debug, Clone)]
 pub(crate) struct TextBlock {
     pub text: String,
-    /// Where the block's matching key lies in [`Page::keys`]: its letters and digits,
-    /// lower-cased, what the lexicon matches.
-    pub key: std::ops::Range<usize>,
-    /// Whether the text carries a copyright sign (©, ⓒ, "(c)").
-    pub sign: bool,
+    /// What the lexicon says of the block (see [`Lexicon::judge`](crate::lexicon::Lexicon::judge)).
+    pub verdict: Option<Verdict>,
     /// The innermost block-level element around the text.
     pub elem: u32,
     pub kind: BlockKind,
@@ -153,16 +155,6 @@ pub(crate) struct TextBlock {
 pub(crate) struct Page {
     pub blocks: Vec<TextBlock>,
     pub elems: Vec<Elem>,
-    /// The keys of all blocks, end to end: one buffer for the page instead of one small string
-    /// per block, which the allocator would otherwise grow and free block by block.
-    pub keys: String,
-}
-
-impl Page {
-    /// A block's matching key.
-    pub fn key(&self, b: &TextBlock) -> &str {
-        self.keys.get(b.key.clone()).unwrap_or_default()
-    }
 }
 
 /// One open element during the walk.
@@ -190,9 +182,8 @@ struct Pending {
     sign: bool,
     /// How far into "(c)" the last characters went: 1 after "(", 2 after "(c".
     paren_c: u8,
-    /// The page's key buffer (see [`Page::keys`]); this block's key is `keys[key_start..]`.
+    /// The block's matching key so far; like `text`, a buffer reused from block to block.
     keys: String,
-    key_start: usize,
     space: bool,
     hangul: u32,
     alnum: u32,
@@ -394,7 +385,7 @@ impl Pending {
 
     /// Resets the state for the next block. The text buffer is kept (cleared) for reuse.
     fn finish(&mut self) {
-        self.key_start = self.keys.len();
+        self.keys.clear();
         self.text.clear();
         self.sign = false;
         self.paren_c = 0;
@@ -416,7 +407,6 @@ impl Walker {
         let p = &mut self.pending;
         if p.alnum == 0 {
             // No letter, so no key either; what text there was (symbols) is dropped.
-            p.keys.truncate(p.key_start);
             p.finish();
             return;
         }
@@ -426,8 +416,7 @@ impl Walker {
         let text = if top.is_some_and(|f| f.in_pre) { p.text.trim() } else { p.text.as_str() };
         self.page.blocks.push(TextBlock {
             text: text.to_string(),
-            key: p.key_start..p.keys.len(),
-            sign: p.sign,
+            verdict: LEXICON.judge(text, &p.keys, p.sign),
             elem,
             kind,
             hangul: p.hangul,
@@ -682,7 +671,6 @@ pub(crate) fn cut(doc: &Dom) -> Page {
         w.close();
     }
     w.flush();
-    w.page.keys = std::mem::take(&mut w.pending.keys);
     w.page
 }
 

@@ -202,8 +202,7 @@ mod tests {
     fn planned_text_is_the_assembled_text() {
         let block = |text: &str, kind: BlockKind, elem: u32| TextBlock {
             text: text.to_string(),
-            key: 0..0,
-            sign: false,
+            verdict: None,
             elem,
             kind,
             hangul: 0,
@@ -223,7 +222,6 @@ mod tests {
             ],
             // 0: body, 1: a row with two cells (2, 3), 4: a one-cell layout row's cell.
             elems: vec![elem(crate::blocks::NO_PARENT), elem(0), elem(1), elem(1), elem(5), elem(0)],
-            keys: String::new(),
         };
         let cut = "본문입니다. ".len();
         let kept: Vec<Kept> = (0..6).map(|index| Kept { index, cut: (index == 1).then_some(cut) }).collect();

@@ -8,7 +8,7 @@
 //! lexicon make the difference, and the select stage looks at runs of blocks, not one at a time.
 
 use crate::blocks::{Furniture, Page, TextBlock};
-use crate::lexicon::{LEXICON, Verdict};
+use crate::lexicon::Verdict;
 use crate::text::ends_sentence;
 
 /// A Hangul syllable carries about as much text as two Latin letters (a Korean word is two to
@@ -44,10 +44,10 @@ pub(crate) fn weight(b: &TextBlock) -> f32 {
     b.hangul as f32 * HANGUL_WEIGHT + (b.alnum - b.hangul) as f32
 }
 
-/// The lexicon's verdict on every block. It does not depend on the hints, so a retry without
-/// them reuses it.
+/// The lexicon's verdict on every block, given as the blocks were cut. It does not depend on
+/// the hints, so a retry without them reuses it.
 pub(crate) fn verdicts(page: &Page) -> Vec<Option<Verdict>> {
-    page.blocks.iter().map(|b| LEXICON.judge(&b.text, page.key(b), b.sign)).collect()
+    page.blocks.iter().map(|b| b.verdict).collect()
 }
 
 pub(crate) fn score(blocks: &[TextBlock], verdicts: &[Option<Verdict>], use_hints: bool) -> Vec<Score> {
