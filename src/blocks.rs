@@ -5,10 +5,11 @@
 //! knowing the contiguous range of blocks it encloses. Later stages choose a region of the
 //! page as an element, that is, as a range of blocks, without walking the tree again.
 //!
-//! Each block is judged by the lexicon as it is closed, while its matching key (its letters
-//! and digits, lower-cased) is at hand: the key is built in one buffer reused from block to
-//! block, never kept. On a long page the keys of all blocks would be nearly as large as its
-//! text, written once and read back once, out of the caches, by the scoring stage.
+//! Each block is judged by the lexicon, and its last characters read for a sentence's end,
+//! as it is closed, while its text and its matching key (its letters and digits, lower-cased)
+//! are in the cache: the key is built in one buffer reused from block to block, never kept.
+//! On a long page the keys of all blocks would be nearly as large as its text, and reading
+//! each block again when scoring costs a cache miss a block.
 
 use crate::article::BlockKind;
 use crate::dom::{self, Data, Dom, Element};
@@ -137,6 +138,8 @@ pub(crate) struct TextBlock {
     pub text: String,
     /// What the lexicon says of the block (see [`Lexicon::judge`](crate::lexicon::Lexicon::judge)).
     pub verdict: Option<Verdict>,
+    /// Whether the text ends as a sentence does (see [`ends_sentence`](crate::text::ends_sentence)).
+    pub sentence: bool,
     /// The innermost block-level element around the text.
     pub elem: u32,
     pub kind: BlockKind,
@@ -417,6 +420,7 @@ impl Walker {
         self.page.blocks.push(TextBlock {
             text: text.to_string(),
             verdict: LEXICON.judge(text, &p.keys, p.sign),
+            sentence: crate::text::ends_sentence(text),
             elem,
             kind,
             hangul: p.hangul,

@@ -203,6 +203,7 @@ mod tests {
         let block = |text: &str, kind: BlockKind, elem: u32| TextBlock {
             text: text.to_string(),
             verdict: None,
+            sentence: false,
             elem,
             kind,
             hangul: 0,

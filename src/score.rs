@@ -9,7 +9,6 @@
 
 use crate::blocks::{Furniture, Page, TextBlock};
 use crate::lexicon::Verdict;
-use crate::text::ends_sentence;
 
 /// A Hangul syllable carries about as much text as two Latin letters (a Korean word is two to
 /// three syllables, an English one five or six letters), so Korean and Western pages score on
@@ -57,7 +56,7 @@ pub(crate) fn score(blocks: &[TextBlock], verdicts: &[Option<Verdict>], use_hint
         .map(|(b, &verdict)| {
             let weight = weight(b);
             let link_density = if b.alnum == 0 { 0.0 } else { b.link_alnum as f32 / b.alnum as f32 };
-            let sentence = ends_sentence(&b.text);
+            let sentence = b.sentence;
             let value = match verdict {
                 Some(Verdict::Drop | Verdict::Box | Verdict::Tail) => -(weight + BLOCK_COST),
                 _ => {
