@@ -981,6 +981,8 @@ mod tests {
             "<td>",
             "<b>",
             "<!-- c -->",
+            "<!-->",
+            "--!>",
             // A formatting element left open across a closed block: whitespace after it
             // rebuilds the element (reconstructing active formatting elements), so dropping
             // whitespace entirely would move where the rebuilt element wraps.

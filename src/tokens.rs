@@ -28,6 +28,10 @@ use html5ever::{Attribute, LocalName, QualName, local_name, ns};
 /// queue must never hold an empty piece.
 pub(crate) fn next(chunk: &StrTendril, at: usize) -> Option<(Token, usize)> {
     let bytes = chunk.as_bytes().get(at..)?;
+    if bytes.starts_with(b"<!--") {
+        let end = comment_end(bytes)?;
+        return (end < bytes.len()).then(|| (Token::CommentToken(StrTendril::new()), at + end));
+    }
     if bytes.first() == Some(&b'<') {
         return tag(chunk, at);
     }
@@ -38,6 +42,30 @@ pub(crate) fn next(chunk: &StrTendril, at: usize) -> Option<(Token, usize)> {
     let len = u32::try_from(end).ok().filter(|&n| n > 0)?;
     let text = chunk.try_subtendril(u32::try_from(at).ok()?, len).ok()?;
     Some((Token::CharacterTokens(text), at + end))
+}
+
+/// Where the comment at the head of `bytes` (which starts with `<!--`) ends, past its `>`, by
+/// the tokenizer's comment states: at the first `-->` or `--!>` after the opening, or at once
+/// for the abrupt `<!-->` and `<!--->`. Its text is not read: the tree keeps no comment's text
+/// (see [`dom`](crate::dom)), so the token carries none.
+fn comment_end(bytes: &[u8]) -> Option<usize> {
+    if bytes.starts_with(b"<!-->") {
+        return Some(5);
+    }
+    if bytes.starts_with(b"<!--->") {
+        return Some(6);
+    }
+    let rest = bytes.get(4..)?;
+    let mut from = 0;
+    while let Some(dashes) = memchr::memmem::find(rest.get(from..)?, b"--") {
+        let after = from + dashes + 2;
+        match rest.get(after..) {
+            Some([b'>', ..]) => return Some(4 + after + 1),
+            Some([b'!', b'>', ..]) => return Some(4 + after + 2),
+            _ => from += dashes + 1,
+        }
+    }
+    None
 }
 
 /// Whitespace between the parts of a tag. A carriage return is whitespace too once the
@@ -392,7 +420,6 @@ mod tests {
             "<a id=\"c\0\">x",
             "<a\0>x",
             "<a =b>x",
-            "<!-- c -->x",
             "<!doctype html>x",
             "<?xml?>x",
             "</>x",
@@ -414,6 +441,36 @@ mod tests {
             "no end",
         ] {
             assert_eq!(read(input), None, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn reads_comments_as_the_tokenizer_ends_them() {
+        for comment in [
+            "<!-- c -->",
+            "<!---->",
+            "<!-->",
+            "<!--->",
+            "<!-- a --->",
+            "<!-- a ---->",
+            "<!-- a --!>",
+            "<!-- a -- b - c -->",
+            "<!-- <!-- nested --> -->",
+            "<!--<script>x</script>-->",
+            "<!-- 기사 본문 -->",
+            "<!-- a\0b\rc -->",
+        ] {
+            let input = format!("{comment}<p>");
+            let (token, len) = read(&input).unwrap_or_else(|| panic!("{comment:?} not read"));
+            assert!(matches!(token, Token::CommentToken(_)), "{comment:?}");
+            // The tokenizer emits the comment and then the tag that follows it right there.
+            let tokens = tokenizer_reads(&input);
+            assert!(matches!(tokens.first(), Some(Token::CommentToken(_))), "{comment:?}");
+            let rest = tokenizer_reads(input.get(len..).unwrap_or_default());
+            assert_eq!(tokens.get(1..), Some(&rest[..]), "{comment:?}");
+        }
+        for unfinished in ["<!-- a -- >", "<!-- a -", "<!--", "<!-- a -->"] {
+            assert_eq!(read(unfinished), None, "{unfinished:?}");
         }
     }
 
