@@ -1,5 +1,6 @@
 //! Stage 2, beside [`dom`](crate::dom): reads the plain tokens at the head of the input —
-//! runs of text and tags without character references — ahead of html5ever's tokenizer.
+//! runs of text, tags without character references, and comments — ahead of html5ever's
+//! tokenizer.
 //!
 //! html5ever's tokenizer reads a tag a character at a time: each character is taken from the
 //! input queue, matched against the tokenizer's state and pushed onto the name or value being
@@ -10,10 +11,10 @@
 //! states apply (WHATWG HTML §13.2.5.6–§13.2.5.40): names lowercased, the first of duplicate
 //! attributes kept, `/>` marking a tag self-closing, a stray `/` or quote read as the
 //! tokenizer reads it. Values are slices of the input's own buffer, as the tokenizer's text
-//! runs are, and only the attributes some stage reads are kept (see [`kept`]). Whatever is
-//! not plain — comments, doctypes, character references, a tag the
-//! input piece cuts off, and the tags after which the tree builder changes the tokenizer's
-//! state — is left where it is for the tokenizer.
+//! runs are, and only the attributes some stage reads are kept (see [`kept`]). A comment's end
+//! is found the same way; its text is not read. Whatever is not plain — doctypes, character
+//! references, a token the input piece cuts off, and the tags after which the tree builder
+//! changes the tokenizer's state — is left where it is for the tokenizer.
 
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{Tag, TagKind, Token};
