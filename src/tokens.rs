@@ -337,6 +337,12 @@ mod tests {
             "<img src=a.png alt=\"\" />",
             "<br/>",
             "<a b c=d e=\"f\"g>",
+            // The same shapes with names that are kept.
+            "<a class id=d name=\"f\"lang>",
+            "<a class='x'/id>",
+            "<a id=>",
+            "<a Class=c'd\"e<f=g`>",
+            "<a\tname\n=\x0ccontent>",
             "<a b='x'/c>",
             "<a x=1 X=2 x='3'>",
             "<a class=1 CLASS=2 class='3'>",
