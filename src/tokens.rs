@@ -41,9 +41,22 @@ pub(crate) fn next(chunk: &StrTendril, at: usize) -> Option<(Token, usize)> {
     let end = memchr::memchr3(b'<', b'&', b'\r', bytes)?;
     let end = memchr::memchr(b'\0', bytes.get(..end)?).unwrap_or(end);
     let len = u32::try_from(end).ok().filter(|&n| n > 0)?;
-    let text = chunk.try_subtendril(u32::try_from(at).ok()?, len).ok()?;
-    Some((Token::CharacterTokens(text), at + end))
+    Some((Token::CharacterTokens(slice(chunk, at, len)?), at + end))
 }
+
+/// `len` bytes of `chunk` from `at` as a tendril of their own. Up to the length a tendril
+/// holds inline, a copy, which costs less than sharing `chunk`'s buffer (a reference count
+/// and a check that both ends fall between characters); longer, a share of the buffer.
+fn slice(chunk: &StrTendril, at: usize, len: u32) -> Option<StrTendril> {
+    if len <= INLINE_BYTES {
+        let text: &str = chunk;
+        return Some(StrTendril::from_slice(text.get(at..at + len as usize)?));
+    }
+    chunk.try_subtendril(u32::try_from(at).ok()?, len).ok()
+}
+
+/// The longest text a tendril keeps inline, without a buffer (tendril's `MAX_INLINE_LEN`).
+const INLINE_BYTES: u32 = 8;
 
 /// Where the comment at the head of `bytes` (which starts with `<!--`) ends, past its `>`, by
 /// the tokenizer's comment states: at the first `-->` or `--!>` after the opening, or at once
@@ -258,8 +271,7 @@ fn tag(chunk: &StrTendril, at: usize) -> Option<(Token, usize)> {
                         if memchr::memchr3(b'&', b'\0', b'\r', value_bytes).is_some() {
                             return None;
                         }
-                        let len = u32::try_from(to - from).ok()?;
-                        value = chunk.try_subtendril(u32::try_from(at + from).ok()?, len).ok()?;
+                        value = slice(chunk, at + from, u32::try_from(to - from).ok()?)?;
                     }
                 }
                 let Some(attr) = attr else { continue };
