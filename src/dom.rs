@@ -650,7 +650,7 @@ fn raw_text_end(rest: &str, name: &str) -> Option<usize> {
 
 /// The elements the tree builder reads as script data or raw text (`noscript` because
 /// html5ever parses with scripting on, as browsers do).
-fn has_raw_text(name: &LocalName) -> bool {
+pub(crate) fn has_raw_text(name: &LocalName) -> bool {
     matches!(
         *name,
         local_name!("script")

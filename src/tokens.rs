@@ -171,19 +171,8 @@ fn kept(name: &str) -> Option<LocalName> {
 /// those up, so these tags are its to read; so is a `<meta>` that may name a charset (see
 /// [`names_charset`]).
 fn switches_tokenizer(name: &LocalName) -> bool {
-    matches!(
-        *name,
-        local_name!("script")
-            | local_name!("style")
-            | local_name!("title")
-            | local_name!("textarea")
-            | local_name!("xmp")
-            | local_name!("iframe")
-            | local_name!("noembed")
-            | local_name!("noframes")
-            | local_name!("noscript")
-            | local_name!("plaintext")
-    )
+    crate::dom::has_raw_text(name)
+        || matches!(*name, local_name!("title") | local_name!("textarea") | local_name!("plaintext"))
 }
 
 /// A `<meta>` with a `charset` or an `http-equiv` attribute: the tree builder may answer it by
