@@ -50,9 +50,8 @@ pub(crate) fn run(config: &Config, html: &[u8], forced: Option<&'static Encoding
 /// nowhere (a page that wraps everything in a "sidebar" layout class), tries again on text
 /// alone.
 fn body(page: &Page) -> Option<(Vec<output::Planned>, std::ops::Range<usize>)> {
-    let verdicts = score::verdicts(page);
     [true, false].into_iter().find_map(|use_hints| {
-        let scores = score::score(&page.blocks, &verdicts, use_hints);
+        let scores = score::score(&page.blocks, use_hints);
         let region = select::select(page, &scores)?;
         let kept = prune::prune(page, &scores, &region, use_hints);
         let plan = output::plan(page, &kept);
@@ -197,7 +196,7 @@ pub(crate) fn explain(html: &[u8]) -> String {
         Ok(doc) => blocks::cut(&doc),
         Err(_) => Page::default(),
     };
-    let scores = score::score(&page.blocks, &score::verdicts(&page), true);
+    let scores = score::score(&page.blocks, true);
     let region = select::select(&page, &scores);
     let kept: Vec<usize> = region
         .as_ref()

@@ -7,7 +7,7 @@
 //! summary from the body; structure (the class and tag hints of the block stage) and the
 //! lexicon make the difference, and the select stage looks at runs of blocks, not one at a time.
 
-use crate::blocks::{Furniture, Page, TextBlock};
+use crate::blocks::{Furniture, TextBlock};
 use crate::lexicon::Verdict;
 
 /// A Hangul syllable carries about as much text as two Latin letters (a Korean word is two to
@@ -43,17 +43,13 @@ pub(crate) fn weight(b: &TextBlock) -> f32 {
     b.hangul as f32 * HANGUL_WEIGHT + (b.alnum - b.hangul) as f32
 }
 
-/// The lexicon's verdict on every block, given as the blocks were cut. It does not depend on
-/// the hints, so a retry without them reuses it.
-pub(crate) fn verdicts(page: &Page) -> Vec<Option<Verdict>> {
-    page.blocks.iter().map(|b| b.verdict).collect()
-}
-
-pub(crate) fn score(blocks: &[TextBlock], verdicts: &[Option<Verdict>], use_hints: bool) -> Vec<Score> {
+/// Each block's value. The lexicon's verdict was given as the blocks were cut; it does not
+/// depend on the hints, so a retry without them reuses it.
+pub(crate) fn score(blocks: &[TextBlock], use_hints: bool) -> Vec<Score> {
     blocks
         .iter()
-        .zip(verdicts)
-        .map(|(b, &verdict)| {
+        .map(|b| {
+            let verdict = b.verdict;
             let weight = weight(b);
             let link_density = if b.alnum == 0 { 0.0 } else { b.link_alnum as f32 / b.alnum as f32 };
             let sentence = b.sentence;
