@@ -49,7 +49,7 @@ impl PageSet {
 // instructions example).
 
 fn extract_with(extractor: &bonmun::Extractor, page: &[u8]) -> usize {
-    extractor.extract(page).map_or(0, |a| a.paragraphs.len())
+    extractor.extract(page).map_or(0, |a| a.paragraphs().count())
 }
 
 fn run_parse(set: &PageSet) -> usize {
@@ -382,7 +382,7 @@ fn main() {
             if !run.wants(&[format!("size/parse_only/{label}"), format!("size/extract/{label}")]) {
                 continue;
             }
-            let paragraphs = bonmun::extract(page).map_or(0, |a| a.paragraphs.len());
+            let paragraphs = bonmun::extract(page).map_or(0, |a| a.paragraphs().count());
             println!("size {label}: {} bytes, extract keeps {paragraphs} paragraphs", page.len());
         }
     }

@@ -158,9 +158,9 @@ fn main() -> Result<(), String> {
     match &result {
         Ok(a) => println!(
             "result:    {} paragraphs, {} blocks, {} bytes of text",
-            a.paragraphs.len(),
+            a.paragraphs().count(),
             a.blocks.len(),
-            a.paragraphs.iter().map(String::len).sum::<usize>()
+            a.paragraphs().map(str::len).sum::<usize>()
         ),
         Err(e) => println!("result:    error: {e}"),
     }

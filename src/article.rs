@@ -36,19 +36,20 @@ pub struct Block {
 
 /// An extracted article.
 ///
-/// `paragraphs` is the body in reading order, one entry a block; `blocks` holds the same
-/// text with each block's [`BlockKind`], captions included (`paragraphs` leaves them out
-/// unless [`Config::keep_captions`](crate::Config::keep_captions) is set). With the `serde`
-/// feature, `Article` is `Serialize` and `Deserialize`.
+/// `blocks` is the body in reading order, each block with its [`BlockKind`], captions
+/// included; [`paragraphs`](Article::paragraphs) reads the same text without the kinds, and
+/// without captions unless [`keep_captions`](Article::keep_captions) is set. The body is held
+/// once: on a crawl's long pages a second copy would double what each result keeps and frees.
+///
+/// With the `serde` feature, `Article` is `Serialize` and `Deserialize`; its JSON carries
+/// `paragraphs` too, for readers that do not want the kinds (deserializing ignores it).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
 #[non_exhaustive]
 pub struct Article {
     /// The headline, without the site name that `<title>` usually appends.
     pub title: Option<String>,
-    /// The body, one paragraph a string, in reading order.
-    pub paragraphs: Vec<String>,
-    /// The body as typed blocks (same text as `paragraphs`).
+    /// The body as typed blocks, in reading order.
     pub blocks: Vec<Block>,
     /// When the article was published, as the page prints it (or its metadata gives it).
     pub published: Option<DateTime>,
@@ -68,9 +69,34 @@ pub struct Article {
     pub description: Option<String>,
     /// The name of the charset the page was decoded with (e.g. `"UTF-8"`, `"EUC-KR"`).
     pub charset: String,
+    /// Whether [`paragraphs`](Article::paragraphs) and [`text`](Article::text) include
+    /// captions: [`Config::keep_captions`](crate::Config::keep_captions) of the extraction.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub keep_captions: bool,
 }
 
 impl Article {
+    /// The body's paragraphs in reading order: the text of each block, captions left out
+    /// unless [`keep_captions`](Article::keep_captions) is set.
+    ///
+    /// ```
+    /// let html = "<article><p>정부가 오늘 새 정책을 발표했다. 시행은 다음 달부터다.</p>\
+    ///             <figure><img src=a.jpg><figcaption>발표 현장. 사진=예시일보</figcaption></figure>\
+    ///             <p>관계자는 준비가 끝났다고 말했다. 현장 반응도 좋다고 설명했다.</p></article>";
+    /// let mut article = bonmun::extract(html.as_bytes())?;
+    /// assert_eq!(article.paragraphs().count(), 2);
+    /// article.keep_captions = true;
+    /// assert_eq!(article.paragraphs().nth(1), Some("발표 현장. 사진=예시일보"));
+    /// # Ok::<(), bonmun::Error>(())
+    /// ```
+    pub fn paragraphs(&self) -> impl Iterator<Item = &str> {
+        let keep_captions = self.keep_captions;
+        self.blocks
+            .iter()
+            .filter(move |b| keep_captions || b.kind != BlockKind::Caption)
+            .map(|b| b.text.as_str())
+    }
+
     /// The body as plain text: paragraphs joined by newlines.
     ///
     /// ```
@@ -80,7 +106,14 @@ impl Article {
     /// assert_eq!(article.text().lines().count(), 2);
     /// ```
     pub fn text(&self) -> String {
-        self.paragraphs.join("\n")
+        let mut text = String::with_capacity(self.paragraphs().map(|p| p.len() + 1).sum());
+        for p in self.paragraphs() {
+            if !text.is_empty() {
+                text.push('\n');
+            }
+            text.push_str(p);
+        }
+        text
     }
 
     /// The body as Markdown: in-body headings, lists, quotes, tables and code keep their
@@ -101,5 +134,50 @@ impl Article {
     /// The authors as one line, `"홍길동, 김철수"`, as a byline reads.
     pub fn byline(&self) -> Option<String> {
         (!self.authors.is_empty()).then(|| self.authors.join(", "))
+    }
+}
+
+/// Written by hand to add `paragraphs`, which the struct no longer stores. Destructuring
+/// without `..` makes a new field a compile error here until it is serialized too.
+#[cfg(feature = "serde")]
+impl serde::Serialize for Article {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        /// The paragraphs as a JSON array, without collecting them first.
+        struct Paragraphs<'a>(&'a Article);
+        impl serde::Serialize for Paragraphs<'_> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_seq(self.0.paragraphs())
+            }
+        }
+        let Article {
+            title,
+            blocks,
+            published,
+            modified,
+            authors,
+            email,
+            site_name,
+            url,
+            lang,
+            description,
+            charset,
+            keep_captions,
+        } = self;
+        let mut s = serializer.serialize_struct("Article", 13)?;
+        s.serialize_field("title", title)?;
+        s.serialize_field("paragraphs", &Paragraphs(self))?;
+        s.serialize_field("blocks", blocks)?;
+        s.serialize_field("published", published)?;
+        s.serialize_field("modified", modified)?;
+        s.serialize_field("authors", authors)?;
+        s.serialize_field("email", email)?;
+        s.serialize_field("site_name", site_name)?;
+        s.serialize_field("url", url)?;
+        s.serialize_field("lang", lang)?;
+        s.serialize_field("description", description)?;
+        s.serialize_field("charset", charset)?;
+        s.serialize_field("keep_captions", keep_captions)?;
+        s.end()
     }
 }

@@ -25,9 +25,10 @@ pub struct Config {
     /// real pages (a few dozen levels; a few hundred with badly nested `<font>` tags) and keeps
     /// the worst case near 0.1 s.
     pub max_depth: usize,
-    /// Keep photo and figure captions in `paragraphs` (they are always in `blocks`,
-    /// marked [`BlockKind::Caption`](crate::BlockKind::Caption)). Off by default: a caption
-    /// is not running text.
+    /// Keep photo and figure captions in [`Article::paragraphs`](crate::Article::paragraphs)
+    /// and [`Article::text`](crate::Article::text) (they are always in `blocks`, marked
+    /// [`BlockKind::Caption`](crate::BlockKind::Caption)). Off by default: a caption is not
+    /// running text.
     pub keep_captions: bool,
 }
 

@@ -11,7 +11,7 @@
 //!   </article>
 //! </body></html>"#;
 //! let article = bonmun::extract(html.as_bytes())?;
-//! assert_eq!(article.paragraphs.len(), 2);
+//! assert_eq!(article.paragraphs().count(), 2);
 //! assert!(article.text().starts_with("[세종=예시일보]"));
 //! # Ok::<(), bonmun::Error>(())
 //! ```

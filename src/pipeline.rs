@@ -35,15 +35,12 @@ pub(crate) fn run(config: &Config, html: &[u8], forced: Option<&'static Encoding
         .filter(|(i, b)| !(*i < lead && Some(b.text.as_str()) == article.title.as_deref()))
         .map(|(_, b)| b)
         .collect();
-    let paragraphs = blocks
-        .iter()
-        .filter(|b| config.keep_captions || b.kind != BlockKind::Caption)
-        .map(|b| b.text.clone())
-        .collect::<Vec<_>>();
-    if paragraphs.is_empty() {
+    let article =
+        Article { blocks, charset: enc.name().to_string(), keep_captions: config.keep_captions, ..article };
+    if article.paragraphs().next().is_none() {
         return Err(Error::NoContent);
     }
-    Ok(Article { paragraphs, blocks, charset: enc.name().to_string(), ..article })
+    Ok(article)
 }
 
 /// Selects and prunes the body, and lays out the blocks to output; when class hints lead

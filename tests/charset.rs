@@ -62,7 +62,10 @@ fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
 
 /// What the comparison looks at: the title and the paragraphs, or the error.
 fn outcome(result: &Result<Article, Error>) -> Result<(Option<String>, Vec<String>), Error> {
-    result.as_ref().map(|a| (a.title.clone(), a.paragraphs.clone())).map_err(Clone::clone)
+    result
+        .as_ref()
+        .map(|a| (a.title.clone(), a.paragraphs().map(str::to_string).collect()))
+        .map_err(Clone::clone)
 }
 
 /// A variant of a page: its name, how to make its bytes from the UTF-8 text, and the charset

@@ -26,5 +26,5 @@ pub fn parse_only(page: &[u8]) -> usize {
 
 /// `bonmun::extract`, reduced to a number so the optimiser keeps it; errors count as 0.
 pub fn extract(page: &[u8]) -> usize {
-    bonmun::extract(page).map_or(0, |a| a.paragraphs.len())
+    bonmun::extract(page).map_or(0, |a| a.paragraphs().count())
 }
