@@ -135,6 +135,8 @@ pub(crate) struct Elem {
 /// A paragraph-level run of text with the measures scoring needs.
 #[derive(Debug, Clone)]
 pub(crate) struct TextBlock {
+    /// Never empty, and trimmed: the output stage lays out a block from its length alone,
+    /// without reading text that on a long page is out of the caches by then.
     pub text: String,
     /// What the lexicon says of the block (see [`Lexicon::judge`](crate::lexicon::Lexicon::judge)).
     pub verdict: Option<Verdict>,
@@ -416,7 +418,9 @@ impl Walker {
         let top = self.frames.last();
         // The innermost block-level frame owns the text; inline frames only colour it.
         let (elem, kind) = top.map_or((0, BlockKind::Paragraph), |f| f.owner);
-        let text = if top.is_some_and(|f| f.in_pre) { p.text.trim() } else { p.text.as_str() };
+        // Outside <pre> the text is trimmed already (push writes a space only before a word);
+        // trimmed here all the same, so that later stages can rely on it without reading it.
+        let text = p.text.trim();
         self.page.blocks.push(TextBlock {
             text: text.to_string(),
             verdict: LEXICON.judge(text, &p.keys, p.sign),
@@ -741,6 +745,42 @@ mod tests {
                         (&b.text, &b.keys, b.space, b.hangul, b.alnum, b.link_alnum)
                     );
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn block_texts_are_trimmed_and_not_empty() {
+        let mut cases = crate::test_support::Cases::new(11);
+        let pieces = [
+            "<p>",
+            "</p>",
+            "<pre>",
+            "</pre>",
+            "<td>",
+            "<li>",
+            "<a href=x>",
+            "</a>",
+            "<br>",
+            "<b>",
+            "</b>",
+            " ",
+            "\n",
+            "\u{a0}",
+            "\u{3000}",
+            "\t",
+            "&nbsp;",
+            "정부가",
+            "발표했다.",
+            "abc",
+            "·",
+            "\u{200b}",
+        ];
+        for _ in 0..2000 {
+            let html = cases.string(&pieces, 40);
+            let Ok(doc) = crate::dom::parse(&html, 100_000, 1000) else { continue };
+            for b in super::cut(&doc).blocks {
+                assert!(!b.text.is_empty() && b.text.trim() == b.text, "{:?} in {html:?}", b.text);
             }
         }
     }

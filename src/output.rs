@@ -50,18 +50,23 @@ pub(crate) fn plan(page: &Page, kept: &[Kept]) -> Vec<Planned> {
     let mut pieces: Vec<Piece> = Vec::with_capacity(kept.len());
     for k in kept {
         let Some(b) = page.blocks.get(k.index) else { continue };
-        let end = k.cut.filter(|&at| b.text.is_char_boundary(at)).unwrap_or(b.text.len());
-        let text = b.text.get(..end).unwrap_or_default();
-        let trimmed = text.trim_start();
-        let start = end - trimmed.len();
-        let trimmed = trimmed.trim_end();
-        if trimmed.is_empty() {
+        // A block's text is trimmed (see `TextBlock::text`); only a cut one needs trimming again.
+        let range = match k.cut.filter(|&at| b.text.is_char_boundary(at)) {
+            None => 0..b.text.len(),
+            Some(end) => {
+                let text = b.text.get(..end).unwrap_or_default();
+                let trimmed = text.trim_start();
+                let start = end - trimmed.len();
+                start..start + trimmed.trim_end().len()
+            }
+        };
+        if range.is_empty() {
             continue;
         }
         let cell = (b.kind == BlockKind::TableRow)
             .then(|| page.elems.get(b.elem as usize).map(|e| (e.parent, b.elem)))
             .flatten();
-        pieces.push(Piece { index: k.index, range: start..start + trimmed.len(), kind: b.kind, cell });
+        pieces.push(Piece { index: k.index, range, kind: b.kind, cell });
     }
 
     let mut out = Vec::with_capacity(pieces.len());
@@ -214,18 +219,22 @@ mod tests {
         let elem = |parent: u32| Elem { parent, first_block: 0, end_block: 0 };
         let page = Page {
             blocks: vec![
-                block("  첫 문단입니다.  ", BlockKind::Paragraph, 0),
+                // Texts as `cut` makes them: trimmed, never empty.
+                block("첫 문단입니다.", BlockKind::Paragraph, 0),
                 block("본문입니다. <저작권자 © 예시>", BlockKind::Paragraph, 0),
-                block(" 구분 ", BlockKind::TableRow, 2),
+                block("구분", BlockKind::TableRow, 2),
                 block("값", BlockKind::TableRow, 3),
-                block("   ", BlockKind::Paragraph, 0),
+                block("<저작권자 © 예시>", BlockKind::Paragraph, 0),
                 block("한 칸뿐인 줄", BlockKind::TableRow, 4),
             ],
             // 0: body, 1: a row with two cells (2, 3), 4: a one-cell layout row's cell.
             elems: vec![elem(crate::blocks::NO_PARENT), elem(0), elem(1), elem(1), elem(5), elem(0)],
         };
         let cut = "본문입니다. ".len();
-        let kept: Vec<Kept> = (0..6).map(|index| Kept { index, cut: (index == 1).then_some(cut) }).collect();
+        // Block 4 cut at its start leaves nothing: it is not laid out.
+        let kept: Vec<Kept> = (0..6)
+            .map(|index| Kept { index, cut: [(1, cut), (4, 0)].iter().find(|c| c.0 == index).map(|c| c.1) })
+            .collect();
         let plan = plan(&page, &kept);
         let planned: Vec<(BlockKind, String)> =
             plan.iter().map(|p| (p.kind, text(&page, p).into_owned())).collect();
