@@ -299,12 +299,15 @@ fn summary_rows(run: &Run, corpus: &PageSet, real: Option<&PageSet>, sized: &[(&
         if !run.wants(&ids("size", Some(label))) {
             continue;
         }
+        // Enough runs for a steady median: from medians of 5 runs of the 10 MB page, three
+        // bench runs of the same code put the 10 MB / 1 MB scaling at 1.11, 1.16 and 1.25.
+        // Eleven runs of the largest page take about a second.
         let reps = if page.len() >= 10_000_000 {
-            5
+            11
         } else if page.len() >= 1_000_000 {
-            9
-        } else {
             15
+        } else {
+            21
         };
         let [(parse_min, parse), (extract_min, extract), _] =
             time3(reps, [&mut || parse_only(page), &mut || extract(page), &mut || 0]);
@@ -323,7 +326,7 @@ fn summary_rows(run: &Run, corpus: &PageSet, real: Option<&PageSet>, sized: &[(&
 
 fn print_summary(rows: &[Row]) {
     println!();
-    println!("## Quick in-run summary (Instant, 5-15 interleaved runs; not criterion's estimates)");
+    println!("## Quick in-run summary (Instant, 11-21 interleaved runs; not criterion's estimates)");
     println!();
     println!("MiB/s as criterion prints them (2^20 bytes), from median times. ratio = extract time /");
     println!("parse_only time: how many times the floor (decode + html5ever parse + one text walk)");
