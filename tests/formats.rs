@@ -23,6 +23,23 @@ fn json_round_trip_keeps_the_article() {
 }
 
 #[test]
+fn json_paragraphs_follow_keep_captions() {
+    for keep_captions in [false, true] {
+        let article = bonmun::Extractor::new(bonmun::Config { keep_captions, ..Default::default() })
+            .extract(PAGE.as_bytes())
+            .expect("extracts");
+        let value = serde_json::to_value(&article).expect("serializes");
+        let paragraphs: Vec<&str> =
+            value["paragraphs"].as_array().expect("paragraphs").iter().filter_map(|p| p.as_str()).collect();
+        assert_eq!(paragraphs, article.paragraphs().collect::<Vec<_>>());
+        assert_eq!(paragraphs.iter().any(|p| p.starts_with("공장 전경")), keep_captions);
+        let back: bonmun::Article = serde_json::from_value(value).expect("deserializes");
+        assert_eq!(back, article);
+        assert_eq!(back.text(), article.text());
+    }
+}
+
+#[test]
 fn inline_tags_and_breaks_shape_paragraphs() {
     let article = bonmun::extract(PAGE.as_bytes()).expect("extracts");
     let text = article.text();
