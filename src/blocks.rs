@@ -423,7 +423,7 @@ impl Walker {
         let text = p.text.trim();
         self.page.blocks.push(TextBlock {
             text: text.to_string(),
-            verdict: LEXICON.judge(text, &p.keys, p.sign),
+            verdict: LEXICON.judge(text, &p.keys, p.sign, p.alnum.saturating_sub(p.link_alnum)),
             sentence: crate::text::ends_sentence(text),
             elem,
             kind,

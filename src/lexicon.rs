@@ -205,8 +205,9 @@ impl Lexicon {
 
     /// What the lexicon says of a block, given its text and its key (see [`key`]).
     /// `signed` says whether the text carries a copyright sign (©, ⓒ, "(c)"): the block stage
-    /// notes it while reading, `has_sign` finds it in a text.
-    pub(crate) fn judge(&self, text: &str, k: &str, signed: bool) -> Option<Verdict> {
+    /// notes it while reading, `has_sign` finds it in a text. `unlinked` is the number of the
+    /// key's letters and digits that are not link text.
+    pub(crate) fn judge(&self, text: &str, k: &str, signed: bool, unlinked: u32) -> Option<Verdict> {
         if k.is_empty() {
             // Only symbols: a separator, a bullet, an arrow. Nothing a reader reads.
             return Some(Verdict::Drop);
@@ -259,6 +260,15 @@ impl Lexicon {
             {
                 return Some(Verdict::Drop);
             }
+        }
+        // A box's heading with its first teaser glued on — a label and a linked headline in one
+        // line, "함께 읽으면 좋은 콘텐츠 [기획] …" — heads the box as the label alone would:
+        // the letters outside links are exactly a box phrase, at the block's start.
+        let label_end = k.char_indices().nth(unlinked as usize).map(|(i, _)| i);
+        if let Some(label) = label_end.filter(|&i| i > 0 && i <= self.max_exact_key).and_then(|i| k.get(..i))
+            && self.exact.get(label).is_some_and(|kinds| kinds & BOX != 0)
+        {
+            return Some(Verdict::Box);
         }
         // The earliest notice in the text, found by key or by raw text.
         let by_key = self.cut_key.as_ref().and_then(|ac| ac.find(k)).map(|m| {
@@ -327,7 +337,7 @@ mod tests {
         let lex = &*LEXICON;
         assert!(lex.cut_key.is_some() && lex.cut_raw.is_some(), "cut phrases compile");
         assert!(lex.starts.is_some(), "starts phrases compile");
-        let j = |t: &str| lex.judge(t, &key(t), has_sign(t));
+        let j = |t: &str| lex.judge(t, &key(t), has_sign(t), key(t).chars().count() as u32);
         assert_eq!(j("더 크게"), Some(Verdict::Drop));
         assert_eq!(j("※ 본문 글자 크기 조정"), Some(Verdict::Drop));
         assert_eq!(j("[관련기사]"), Some(Verdict::Box));
@@ -348,5 +358,22 @@ mod tests {
         assert_eq!(j("[저작권자(c) 예시방송 무단전재, 재배포 및 AI 데이터 활용 금지]"), Some(Verdict::Drop));
         let piracy = "경찰은 그가 다른 언론사의 기사를 무단 전재한 혐의로 조사를 받고 있으며, 피해 언론사들은 손해배상 청구 소송도 함께 준비하고 있다고 밝혔다. 업계는 이번 사건이 디지털 콘텐츠 저작권 보호에 대한 경각심을 높이는 계기가 될 것이라며, 재발 방지를 위한 제도 개선과 함께 플랫폼 사업자의 책임을 강화해야 한다는 목소리를 내고 있다. 정부도 관련 법 개정을 검토하기로 했다. 전문가들은 단속만으로는 한계가 있다며 이용자 인식 개선이 함께 이뤄져야 한다고 지적했다. 한 변호사는 처벌 수위가 낮아 같은 일이 되풀이된다고 말했다.";
         assert_eq!(j(piracy), None);
+    }
+
+    #[test]
+    fn box_label_glued_to_a_linked_headline() {
+        let lex = &*LEXICON;
+        let label = "함께 읽으면 좋은 콘텐츠";
+        let headline = "[기획] 배양기 한 기가 들어서기까지 공장 건설 29개월의 기록";
+        let text = format!("{label} {headline}");
+        let k = key(&text);
+        let label_chars = key(label).chars().count() as u32;
+        // The headline linked: only the label is outside links.
+        assert_eq!(lex.judge(&text, &k, false, label_chars), Some(Verdict::Box));
+        // Nothing linked, or more than the label unlinked: a sentence that starts with the words.
+        assert_eq!(lex.judge(&text, &k, false, k.chars().count() as u32), None);
+        assert_eq!(lex.judge(&text, &k, false, label_chars + 3), None);
+        // The whole line linked: no label.
+        assert_eq!(lex.judge(&text, &k, false, 0), None);
     }
 }
