@@ -264,7 +264,11 @@ impl Lexicon {
         // A box's heading with its first teaser glued on — a label and a linked headline in one
         // line, "함께 읽으면 좋은 콘텐츠 [기획] …" — heads the box as the label alone would:
         // the letters outside links are exactly a box phrase, at the block's start.
-        let label_end = k.char_indices().nth(unlinked as usize).map(|(i, _)| i);
+        // (A label has at most `max_exact_key` letters: longer unlinked text, as in any
+        // paragraph without links, is not walked.)
+        let label_end = (unlinked as usize <= self.max_exact_key)
+            .then(|| k.char_indices().nth(unlinked as usize).map(|(i, _)| i))
+            .flatten();
         if let Some(label) = label_end.filter(|&i| i > 0 && i <= self.max_exact_key).and_then(|i| k.get(..i))
             && self.exact.get(label).is_some_and(|kinds| kinds & BOX != 0)
         {
