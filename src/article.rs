@@ -107,8 +107,8 @@ impl Article {
     /// ```
     pub fn text(&self) -> String {
         let mut text = String::with_capacity(self.paragraphs().map(|p| p.len() + 1).sum());
-        for p in self.paragraphs() {
-            if !text.is_empty() {
+        for (i, p) in self.paragraphs().enumerate() {
+            if i > 0 {
                 text.push('\n');
             }
             text.push_str(p);
