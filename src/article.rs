@@ -181,3 +181,25 @@ impl serde::Serialize for Article {
         s.end()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Article, Block, BlockKind};
+
+    #[test]
+    fn text_joins_the_paragraphs_as_join_does() {
+        let block = |kind, text: &str| Block { kind, text: text.to_string() };
+        let mut article = Article {
+            blocks: vec![
+                block(BlockKind::Paragraph, ""),
+                block(BlockKind::Caption, "사진"),
+                block(BlockKind::Paragraph, "본문"),
+            ],
+            ..Article::default()
+        };
+        assert_eq!(article.text(), ["", "본문"].join("\n"));
+        article.keep_captions = true;
+        assert_eq!(article.text(), ["", "사진", "본문"].join("\n"));
+        assert_eq!(Article::default().text(), "");
+    }
+}
