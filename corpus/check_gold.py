@@ -126,9 +126,24 @@ class Visible(HTMLParser):
             self.parts.append(WS.sub(" ", data))
 
 
+# A charset declared in the first 1024 bytes: `<meta charset=…>` or the http-equiv form.
+META_CHARSET = re.compile(rb"""<meta[^>]*charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.I)
+
+
+def read_page(path):
+    """A page's text: UTF-8 unless its head declares a legacy charset (EUC-KR pages are
+    decoded as CP949, as browsers do)."""
+    with open(path, "rb") as f:
+        raw = f.read()
+    m = META_CHARSET.search(raw[:1024])
+    label = m.group(1).decode("ascii").lower() if m else "utf-8"
+    if label in ("euc-kr", "euckr", "ks_c_5601-1987", "cp949", "windows-949"):
+        return raw.decode("cp949")
+    return raw.decode("utf-8")
+
+
 def blocks_of(path):
-    with open(path, encoding="utf-8") as f:
-        src = f.read()
+    src = read_page(path)
     p = Visible()
     p.feed(src)
     p.close()
