@@ -145,6 +145,10 @@ pub(crate) struct TextBlock {
     /// The innermost block-level element around the text.
     pub elem: u32,
     pub kind: BlockKind,
+    /// Whether the tags or classes around the block made it a caption, whatever `kind` its
+    /// shape then gave it: how much of a body its wrappers call captions is what tells a
+    /// wrapper's word from a photo's caption (see `output::plan`).
+    pub caption_marked: bool,
     /// Hangul syllables.
     pub hangul: u32,
     /// Letters and digits of any script, Hangul included.
@@ -421,12 +425,14 @@ impl Walker {
         // Outside <pre> the text is trimmed already (push writes a space only before a word);
         // trimmed here all the same, so that later stages can rely on it without reading it.
         let text = p.text.trim();
+        let sentence = crate::text::ends_sentence(text);
         self.page.blocks.push(TextBlock {
             text: text.to_string(),
             verdict: LEXICON.judge(text, &p.keys, p.sign, p.alnum.saturating_sub(p.link_alnum)),
-            sentence: crate::text::ends_sentence(text),
+            sentence,
             elem,
-            kind,
+            kind: shaped_kind(kind, sentence, p.alnum),
+            caption_marked: kind == BlockKind::Caption,
             hangul: p.hangul,
             alnum: p.alnum,
             link_alnum: p.link_alnum,
@@ -501,6 +507,28 @@ impl Walker {
     fn text(&mut self, s: &str) {
         let (in_link, in_pre) = self.frames.last().map_or((false, false), |f| (f.in_link, f.in_pre));
         self.pending.push(s, in_link, in_pre);
+    }
+}
+
+/// A heading that ends as a sentence and is at least this long (letters and digits) is a
+/// paragraph set in a heading tag, as some mobile CMSs write every paragraph: a real subheading
+/// is a phrase ("NPU 성능 40~60 TOPS…'코파일럿+' 기준 넘겨", 20–30 letters), rarely a finished
+/// sentence, and never a sentence of a paragraph's length.
+const HEADING_MAX_SENTENCE_ALNUM: u32 = 40;
+
+/// A caption that ends as a sentence and is at least this long is running text under a
+/// caption-like tag or class ("photo006" layout boxes, `<figure>` around the whole body): a
+/// photo's caption says what it shows and who took it in one or two short sentences (under 80
+/// letters on nearly every Korean news page), a body paragraph says more.
+const CAPTION_MAX_SENTENCE_ALNUM: u32 = 100;
+
+/// The kind a block's text has by its shape, from the kind its tags and ancestors give it:
+/// long running text that ends as a sentence is a paragraph, whatever wraps it.
+fn shaped_kind(kind: BlockKind, sentence: bool, alnum: u32) -> BlockKind {
+    match kind {
+        BlockKind::Heading(_) if sentence && alnum >= HEADING_MAX_SENTENCE_ALNUM => BlockKind::Paragraph,
+        BlockKind::Caption if sentence && alnum >= CAPTION_MAX_SENTENCE_ALNUM => BlockKind::Paragraph,
+        other => other,
     }
 }
 

@@ -90,7 +90,45 @@ pub(crate) fn plan(page: &Page, kept: &[Kept]) -> Vec<Planned> {
         }
         i += run.len().max(1);
     }
+    captions_from_wrappers(page, &mut out);
     out
+}
+
+/// When captions hold more than this share of the kept running text, their kind came from a wrapper —
+/// a `<figure>` or a "photo"/"caption" class around the whole body — not from photos: a body's
+/// captions are a small part of it, and a photo page's explanation is its body.
+const CAPTION_MAX_SHARE: f32 = 0.5;
+
+/// Makes the captions paragraphs when they are most of what is kept (see [`CAPTION_MAX_SHARE`]).
+fn captions_from_wrappers(page: &Page, plan: &mut [Planned]) {
+    let (mut captions, mut total) = (0.0f32, 0.0f32);
+    for p in plan.iter() {
+        let single;
+        let blocks: &[(usize, Range<usize>)] = match &p.source {
+            Source::Block { index, range } => {
+                single = [(*index, range.clone())];
+                &single
+            }
+            Source::Row(parts) => parts,
+        };
+        // Captions are weighed against the text that would be a paragraph but for them: a
+        // tutorial's lists, listings and headings, which carry their own kinds, can outweigh
+        // its prose.
+        let prose =
+            |b: &&crate::blocks::TextBlock| matches!(b.kind, BlockKind::Paragraph | BlockKind::Caption);
+        for b in blocks.iter().filter_map(|(i, _)| page.blocks.get(*i)).filter(prose) {
+            let w = crate::score::weight(b);
+            total += w;
+            if b.caption_marked {
+                captions += w;
+            }
+        }
+    }
+    if captions > CAPTION_MAX_SHARE * total {
+        for p in plan.iter_mut().filter(|p| p.kind == BlockKind::Caption) {
+            p.kind = BlockKind::Paragraph;
+        }
+    }
 }
 
 /// The text a planned block will have, read from the page.
@@ -211,6 +249,7 @@ mod tests {
             sentence: false,
             elem,
             kind,
+            caption_marked: kind == BlockKind::Caption,
             hangul: 0,
             alnum: 1,
             link_alnum: 0,

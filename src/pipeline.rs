@@ -37,28 +37,67 @@ pub(crate) fn run(config: &Config, html: &[u8], forced: Option<&'static Encoding
         .collect();
     let article =
         Article { blocks, charset: enc.name().to_string(), keep_captions: config.keep_captions, ..article };
-    if article.paragraphs().next().is_none() {
+    // Whether the page has a body, not whether `keep_captions` shows it.
+    if article.blocks.is_empty() {
         return Err(Error::NoContent);
     }
     Ok(article)
 }
 
-/// Selects and prunes the body, and lays out the blocks to output; when class hints lead
-/// nowhere (a page that wraps everything in a "sidebar" layout class), tries again on text
-/// alone.
+/// When the body chosen with class hints keeps less than this share of the running text that
+/// the body chosen on text alone keeps, the hints misled: a site that names every layout box
+/// with a furniture word ("story_copy", "wrap_comment_area") scales the whole article down.
+/// A comment section or a teaser list that the hints rightly leave out is not four times the
+/// article (comments as long as a forum post's body come to about its size).
+const HINTED_MIN_SHARE: f32 = 0.25;
+
+/// Selects and prunes the body, and lays out the blocks to output. Class hints are tried
+/// first; the body chosen on text alone replaces theirs when they lead nowhere (a page that
+/// wraps everything in a "sidebar" layout class) or to a small part of it
+/// ([`HINTED_MIN_SHARE`]).
 fn body(page: &Page) -> Option<(Vec<output::Planned>, std::ops::Range<usize>)> {
-    [true, false].into_iter().find_map(|use_hints| {
-        let scores = score::score(&page.blocks, use_hints);
-        let region = select::select(page, &scores)?;
-        let kept = prune::prune(page, &scores, &region, use_hints);
-        let plan = output::plan(page, &kept);
-        // Metadata looks around the text actually kept, not the region's edges.
-        let span = match (kept.first(), kept.last()) {
-            (Some(a), Some(b)) => a.index..b.index + 1,
-            _ => region.blocks,
-        };
-        (!plan.is_empty()).then_some((plan, span))
-    })
+    let plain = score::score(&page.blocks, false);
+    let attempt = |scores: &[score::Score], use_hints: bool| -> Option<(Vec<prune::Kept>, select::Region)> {
+        let region = select::select(page, scores)?;
+        let kept = prune::prune(page, scores, &region, use_hints);
+        (!kept.is_empty()).then_some((kept, region))
+    };
+    // What a choice keeps of the page's running text, on the one scale of the plain scores.
+    let text_of = |kept: &[prune::Kept]| -> f32 {
+        kept.iter().filter_map(|k| plain.get(k.index)).map(|s| s.value.max(0.0)).sum()
+    };
+    let hinted = attempt(&score::score(&page.blocks, true), true);
+    let chosen = match hinted {
+        Some(h) => {
+            let mine = text_of(&h.0);
+            // The plain choice keeps at most all of the page's running text: when the hinted
+            // one holds its share of that already, the plain one need not be made.
+            let page_text: f32 = plain.iter().map(|s| s.value.max(0.0)).sum();
+            if mine >= HINTED_MIN_SHARE * page_text {
+                return finish(page, h);
+            }
+            match attempt(&plain, false) {
+                Some(p) if mine < HINTED_MIN_SHARE * text_of(&p.0) => p,
+                _ => h,
+            }
+        }
+        None => attempt(&plain, false)?,
+    };
+    finish(page, chosen)
+}
+
+/// Lays out what was kept, with the span metadata looks around.
+fn finish(
+    page: &Page,
+    (kept, region): (Vec<prune::Kept>, select::Region),
+) -> Option<(Vec<output::Planned>, std::ops::Range<usize>)> {
+    let plan = output::plan(page, &kept);
+    // Metadata looks around the text actually kept, not the region's edges.
+    let span = match (kept.first(), kept.last()) {
+        (Some(a), Some(b)) => a.index..b.index + 1,
+        _ => region.blocks,
+    };
+    (!plan.is_empty()).then_some((plan, span))
 }
 
 /// Whether the input starts with the signature of a binary file format — images, PDF, archives,

@@ -244,7 +244,9 @@ fn trim_edges(page: &Page, scores: &[Score], range: &std::ops::Range<usize>, kee
         if !keep.get(k).copied().unwrap_or(false) {
             continue;
         }
-        let heading = page.blocks.get(i).is_some_and(|b| matches!(b.kind, crate::BlockKind::Heading(_)));
+        // A heading that ends as a sentence is the body's last line written in a heading tag.
+        let heading = page.blocks.get(i).is_some_and(|b| matches!(b.kind, crate::BlockKind::Heading(_)))
+            && !scores.get(i).is_some_and(|s| s.sentence);
         if is_label(i) || heading {
             set(keep, k, false);
         } else {
