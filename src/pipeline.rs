@@ -58,47 +58,47 @@ const HINTED_MIN_SHARE: f32 = 0.1;
 /// ([`HINTED_MIN_SHARE`]).
 fn body(page: &Page) -> Option<(Vec<output::Planned>, std::ops::Range<usize>)> {
     let plain = score::score(&page.blocks, false);
-    let attempt = |scores: &[score::Score], use_hints: bool| -> Option<(Vec<prune::Kept>, select::Region)> {
+    // A choice: its plan, and the span of the blocks it keeps, which metadata looks around
+    // (the text actually kept, not the region's edges).
+    let attempt = |scores: &[score::Score], use_hints: bool| -> Option<Choice> {
         let region = select::select(page, scores)?;
         let kept = prune::prune(page, scores, &region, use_hints);
-        (!kept.is_empty()).then_some((kept, region))
+        let plan = output::plan(page, &kept);
+        let span = match (kept.first(), kept.last()) {
+            (Some(a), Some(b)) => a.index..b.index + 1,
+            _ => region.blocks,
+        };
+        (!plan.is_empty()).then_some(Choice { plan, kept, span })
     };
     // What a choice keeps of the page's running text, on the one scale of the plain scores.
-    let text_of = |kept: &[prune::Kept]| -> f32 {
-        kept.iter().filter_map(|k| plain.get(k.index)).map(|s| s.value.max(0.0)).sum()
+    let text_of = |c: &Choice| -> f32 {
+        c.kept.iter().filter_map(|k| plain.get(k.index)).map(|s| s.value.max(0.0)).sum()
     };
-    let hinted = attempt(&score::score(&page.blocks, true), true);
-    let chosen = match hinted {
-        Some(h) => {
-            let mine = text_of(&h.0);
+    let chosen = match attempt(&score::score(&page.blocks, true), true) {
+        Some(hinted) => {
+            let mine = text_of(&hinted);
             // The plain choice keeps at most all of the page's running text: when the hinted
             // one holds its share of that already, the plain one need not be made.
             let page_text: f32 = plain.iter().map(|s| s.value.max(0.0)).sum();
             if mine >= HINTED_MIN_SHARE * page_text {
-                return finish(page, h);
-            }
-            match attempt(&plain, false) {
-                Some(p) if mine < HINTED_MIN_SHARE * text_of(&p.0) => p,
-                _ => h,
+                hinted
+            } else {
+                match attempt(&plain, false) {
+                    Some(p) if mine < HINTED_MIN_SHARE * text_of(&p) => p,
+                    _ => hinted,
+                }
             }
         }
         None => attempt(&plain, false)?,
     };
-    finish(page, chosen)
+    Some((chosen.plan, chosen.span))
 }
 
-/// Lays out what was kept, with the span metadata looks around.
-fn finish(
-    page: &Page,
-    (kept, region): (Vec<prune::Kept>, select::Region),
-) -> Option<(Vec<output::Planned>, std::ops::Range<usize>)> {
-    let plan = output::plan(page, &kept);
-    // Metadata looks around the text actually kept, not the region's edges.
-    let span = match (kept.first(), kept.last()) {
-        (Some(a), Some(b)) => a.index..b.index + 1,
-        _ => region.blocks,
-    };
-    (!plan.is_empty()).then_some((plan, span))
+/// One way of choosing the body, made by [`body`].
+struct Choice {
+    plan: Vec<output::Planned>,
+    kept: Vec<prune::Kept>,
+    span: std::ops::Range<usize>,
 }
 
 /// Whether the input starts with the signature of a binary file format — images, PDF, archives,
