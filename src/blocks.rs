@@ -13,7 +13,7 @@
 
 use crate::article::BlockKind;
 use crate::dom::{self, Data, Dom, Element};
-use crate::lexicon::{ClassWord, LEXICON, Verdict};
+use crate::lexicon::{ClassWord, Lexicon, Verdict};
 use html5ever::{LocalName, local_name};
 
 /// Sentinel parent of the top element.
@@ -405,13 +405,14 @@ impl Pending {
     }
 }
 
-struct Walker {
+struct Walker<'l> {
+    lexicon: &'l Lexicon,
     page: Page,
     frames: Vec<Frame>,
     pending: Pending,
 }
 
-impl Walker {
+impl Walker<'_> {
     fn flush(&mut self) {
         let p = &mut self.pending;
         if p.alnum == 0 {
@@ -428,7 +429,7 @@ impl Walker {
         let sentence = crate::text::ends_sentence(text);
         self.page.blocks.push(TextBlock {
             text: text.to_string(),
-            verdict: LEXICON.judge(text, &p.keys, p.sign, p.alnum.saturating_sub(p.link_alnum)),
+            verdict: self.lexicon.judge(text, &p.keys, p.sign, p.alnum.saturating_sub(p.link_alnum)),
             sentence,
             elem,
             kind: shaped_kind(kind, sentence, p.alnum),
@@ -565,7 +566,7 @@ struct ClassHints {
 /// content words describes content. An element whose tokens disagree ("header_fixed
 /// article_view") gets no hint: a wrong furniture hint costs the body. Whole class tokens
 /// are looked up for the screen-reader-only classes ("blind", "sr-only").
-fn hints_of(el: &Element) -> ClassHints {
+fn hints_of(el: &Element, lexicon: &Lexicon) -> ClassHints {
     let (class, id) = (el.attr(crate::dom::Attr::Class), el.attr(crate::dom::Attr::Id));
     if class.is_none() && id.is_none() {
         return ClassHints::default();
@@ -575,12 +576,12 @@ fn hints_of(el: &Element) -> ClassHints {
     let mut boiler = false;
     let classes = class.into_iter().flat_map(str::split_whitespace).map(|t| (t, true));
     for (token, is_class) in classes.chain(id.map(|t| (t, false))) {
-        if is_class && LEXICON.class_word(token) == Some(ClassWord::Hidden) {
+        if is_class && lexicon.class_word(token) == Some(ClassWord::Hidden) {
             out.hidden = true;
             return out;
         }
         let (mut c, mut b) = (false, false);
-        for_each_word(token, |w| match LEXICON.class_word(w) {
+        for_each_word(token, |w| match lexicon.class_word(w) {
             Some(ClassWord::Content) => c = true,
             Some(ClassWord::Boilerplate) => b = true,
             Some(ClassWord::Caption) => out.caption = true,
@@ -636,8 +637,8 @@ fn for_each_word(value: &str, mut f: impl FnMut(&str)) {
 }
 
 /// Walks the tree from the document node in document order, without recursion.
-pub(crate) fn cut(doc: &Dom) -> Page {
-    let mut w = Walker { page: Page::default(), frames: Vec::new(), pending: Pending::default() };
+pub(crate) fn cut(doc: &Dom, lexicon: &Lexicon) -> Page {
+    let mut w = Walker { lexicon, page: Page::default(), frames: Vec::new(), pending: Pending::default() };
     let mut id = dom::ROOT;
     'walk: while let Some(node) = doc.node(id) {
         let mut descend = false;
@@ -656,7 +657,7 @@ pub(crate) fn cut(doc: &Dom) -> Page {
                     w.flush();
                 } else if tag != Tag::Skip
                     && !is_hidden(el)
-                    && let ClassHints { furniture, caption, hidden: false } = hints_of(el)
+                    && let ClassHints { furniture, caption, hidden: false } = hints_of(el, lexicon)
                 {
                     // An inline caption (`<em class="img_desc">` after a photo) is shown as a
                     // block of its own; left inline, it would glue onto the paragraph after it.
@@ -807,7 +808,7 @@ mod tests {
         for _ in 0..2000 {
             let html = cases.string(&pieces, 40);
             let Ok(doc) = crate::dom::parse(&html, 100_000, 1000) else { continue };
-            for b in super::cut(&doc).blocks {
+            for b in super::cut(&doc, &crate::lexicon::BUILTIN).blocks {
                 assert!(!b.text.is_empty() && b.text.trim() == b.text, "{:?} in {html:?}", b.text);
             }
         }

@@ -5,10 +5,16 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, MatchKind, StartKind}
 use regex::Regex;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
-/// The lexicon, parsed on first use.
-pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(include_str!("lexicon.txt")));
+/// The lexicon's text as shipped with the crate.
+const BUILTIN_TEXT: &str = include_str!("lexicon.txt");
+
+/// The built-in lexicon, parsed on first use and shared by every default [`Extractor`](crate::Extractor).
+/// Its text is this crate's own data: a test checks that it parses, so the empty fallback
+/// is never used.
+pub(crate) static BUILTIN: LazyLock<Arc<Lexicon>> =
+    LazyLock::new(|| Arc::new(Lexicon::parse(BUILTIN_TEXT).unwrap_or_default()));
 
 /// What a class/id word says of its element.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,8 +44,35 @@ const LINE: u8 = 1;
 const BOX: u8 = 2;
 const TAIL: u8 = 4;
 
+/// The Korean boilerplate lexicon an [`Extractor`](crate::Extractor) prunes with: phrases of
+/// controls, notices and box headings, and the class words of page furniture.
+///
+/// The built-in one ([`Lexicon::builtin`]) is the default. A user adds the phrases of their own
+/// sites in the same text format as the crate's `src/lexicon.txt` (one `KIND phrase` a line;
+/// kinds `line`, `starts`, `cut`, `box`, `tail`, `class-content`, `class-boiler`,
+/// `class-hidden`, `class-caption`; `#` starts a comment):
+///
+/// ```
+/// let lexicon = bonmun::Lexicon::builtin_and("line 오늘의 운세 보기\nbox 독자 마당")?;
+/// let extractor = bonmun::Extractor::default().with_lexicon(lexicon);
+/// let page = "<article><p>시의회가 오늘 새 예산안을 통과시켰다고 밝혔다. 다음 달부터 집행된다.</p>\
+///             <p>오늘의 운세 보기</p></article>";
+/// let article = extractor.extract(page.as_bytes())?;
+/// assert!(!article.text().contains("운세"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// The loader refuses text it cannot read as meant: an unknown kind, an entry without a
+/// phrase, or one that can never act (the same key twice, a `line` whose key is also a `box`
+/// or `tail`, a `cut` or `starts` phrase that an earlier, shorter one always matches first).
+///
+/// ```
+/// let err = bonmun::Lexicon::builtin_and("lines 더보기").unwrap_err();
+/// assert_eq!(err.line(), 1);
+/// assert!(bonmun::Lexicon::builtin_and("line 공유하기").is_err(), "already built in");
+/// ```
 #[derive(Debug, Default)]
-pub(crate) struct Lexicon {
+pub struct Lexicon {
     /// The keys of `line`, `box` and `tail` phrases, each with its kinds.
     exact: HashMap<String, u8, KeyHash>,
     /// For each key length in bytes, whether some `box` phrase has it: a box heading after a
@@ -136,55 +169,89 @@ const CUT_TAIL_MAX_CHARS_SHORT: usize = 100;
 /// "홍길동 기자"), not a paragraph the notice was glued to.
 const CUT_KEEP_MIN_KEY_CHARS: usize = 40;
 
-impl Lexicon {
-    fn parse(data: &str) -> Lexicon {
-        let mut lex = Lexicon::default();
-        let mut cut_key = Vec::new();
-        let mut cut_raw = Vec::new();
-        let mut starts = Vec::new();
-        for line in data.lines() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let Some((kind, phrase)) = line.split_once(' ') else { continue };
-            let phrase = phrase.trim();
-            // Only a copyright sign makes a phrase need its symbol; other punctuation ("·", ",")
-            // is spacing, which the key ignores.
-            let has_symbol = phrase.contains(['©', 'ⓒ']) || phrase.to_ascii_lowercase().contains("(c)");
-            match kind {
-                "line" => *lex.exact.entry(key(phrase)).or_default() |= LINE,
-                "box" => *lex.exact.entry(key(phrase)).or_default() |= BOX,
-                "tail" => *lex.exact.entry(key(phrase)).or_default() |= TAIL,
-                "starts" if phrase.starts_with(|c: char| !c.is_alphanumeric()) => {
-                    lex.starts_raw.push(phrase.to_string())
-                }
-                "starts" => starts.push(key(phrase)),
-                "cut" if has_symbol => cut_raw
-                    .push(phrase.split_whitespace().map(regex::escape).collect::<Vec<_>>().join(r"\s*")),
-                "cut" => cut_key.push(key(phrase)),
-                "class-content" => drop(lex.class_words.insert(phrase.to_string(), ClassWord::Content)),
-                "class-boiler" => drop(lex.class_words.insert(phrase.to_string(), ClassWord::Boilerplate)),
-                "class-hidden" => drop(lex.class_words.insert(phrase.to_string(), ClassWord::Hidden)),
-                "class-caption" => drop(lex.class_words.insert(phrase.to_string(), ClassWord::Caption)),
-                _ => {}
-            }
-        }
-        // The phrases are data of this crate, escaped: the patterns always compile, and the
-        // lexicon's own test checks that they do. Contiguous NFAs, not the DFAs aho-corasick
-        // would pick: Korean phrases have many distinct bytes, and their DFAs take 0.7 MB of
-        // tables that every block looks into; between pages the parse pushes those out of the
-        // caches, and the misses cost more than the NFA's extra steps.
+/// Why a lexicon text was refused: the line (1-based, in the text given) and the reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LexiconError {
+    line: usize,
+    message: String,
+}
+
+impl LexiconError {
+    /// The 1-based line of the text the error is on.
+    pub fn line(&self) -> usize {
+        self.line
+    }
+}
+
+impl std::fmt::Display for LexiconError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "lexicon line {}: {}", self.line, self.message)
+    }
+}
+
+impl std::error::Error for LexiconError {}
+
+/// The kinds of entry, as the text names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Exact(u8),
+    Starts,
+    Cut,
+    Class(ClassWord),
+}
+
+fn kind_of(name: &str) -> Option<Kind> {
+    Some(match name {
+        "line" => Kind::Exact(LINE),
+        "box" => Kind::Exact(BOX),
+        "tail" => Kind::Exact(TAIL),
+        "starts" => Kind::Starts,
+        "cut" => Kind::Cut,
+        "class-content" => Kind::Class(ClassWord::Content),
+        "class-boiler" => Kind::Class(ClassWord::Boilerplate),
+        "class-hidden" => Kind::Class(ClassWord::Hidden),
+        "class-caption" => Kind::Class(ClassWord::Caption),
+        _ => return None,
+    })
+}
+
+/// The entries read so far, with where each key was first seen, so that a later entry that
+/// can never act is refused with the line of the one that shadows it.
+#[derive(Default)]
+struct Builder {
+    lex: Lexicon,
+    /// Exact keys with the line that gave them.
+    exact_at: HashMap<String, usize>,
+    /// `cut` phrases in order: (matched as key or raw, the pattern's comparable form, line).
+    cuts: Vec<(bool, String, usize)>,
+    cut_key: Vec<String>,
+    cut_raw: Vec<String>,
+    /// `starts` phrases: (comparable form, raw or key, line).
+    starts_at: Vec<(String, bool, usize)>,
+    starts: Vec<String>,
+    class_at: HashMap<String, usize>,
+}
+
+impl Builder {
+    fn finish(self) -> Lexicon {
+        let mut lex = self.lex;
+        // The phrases are escaped: the patterns always compile, and the lexicon's own test
+        // checks that they do. Contiguous NFAs, not the DFAs aho-corasick would pick: Korean
+        // phrases have many distinct bytes, and their DFAs take 0.7 MB of tables that every
+        // block looks into; between pages the parse pushes those out of the caches, and the
+        // misses cost more than the NFA's extra steps.
         lex.cut_key = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostFirst)
             .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(&cut_key)
+            .build(&self.cut_key)
             .ok();
-        lex.cut_raw = Regex::new(&format!("(?i){}", cut_raw.join("|"))).ok();
+        lex.cut_raw = (!self.cut_raw.is_empty())
+            .then(|| Regex::new(&format!("(?i){}", self.cut_raw.join("|"))).ok())
+            .flatten();
         lex.starts = AhoCorasick::builder()
             .start_kind(StartKind::Anchored)
             .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(&starts)
+            .build(&self.starts)
             .ok();
         let longest = lex.exact.keys().map(String::len).max().unwrap_or(0);
         lex.max_exact_key = longest + BOX_PREFIX_MAX_BYTES;
@@ -199,6 +266,114 @@ impl Lexicon {
         lex
     }
 
+    fn read(&mut self, data: &str) -> Result<(), LexiconError> {
+        for (n, line) in data.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let fail = |message: String| LexiconError { line: n + 1, message };
+            let (name, phrase) = line.split_once(' ').unwrap_or((line, ""));
+            let phrase = phrase.trim();
+            let kind = kind_of(name).ok_or_else(|| fail(format!("unknown kind {name:?}")))?;
+            if phrase.is_empty() {
+                return Err(fail(format!("{name} without a phrase")));
+            }
+            self.add(kind, phrase, n + 1)
+                .map_err(|(message, first)| fail(format!("{message}, as line {first} has")))?;
+        }
+        Ok(())
+    }
+
+    /// Adds one entry, or says why it can never act and which earlier line makes it so.
+    fn add(&mut self, kind: Kind, phrase: &str, line: usize) -> Result<(), (String, usize)> {
+        match kind {
+            Kind::Exact(bit) => {
+                let k = key(phrase);
+                if let Some(&first) = self.exact_at.get(&k) {
+                    return Err((format!("{phrase:?} has the key of an earlier entry"), first));
+                }
+                self.exact_at.insert(k.clone(), line);
+                self.lex.exact.insert(k, bit);
+            }
+            Kind::Starts => {
+                // A phrase that begins with a symbol is matched as written; otherwise by key.
+                let raw = phrase.starts_with(|c: char| !c.is_alphanumeric());
+                let form = if raw { phrase.to_string() } else { key(phrase) };
+                // Every starts phrase drops its block: of two where one begins with the other,
+                // the longer never decides anything.
+                if let Some((_, _, first)) = self.starts_at.iter().find(|(f, r, _)| {
+                    *r == raw && (form.starts_with(f.as_str()) || f.starts_with(form.as_str()))
+                }) {
+                    return Err((format!("{phrase:?} overlaps an earlier starts phrase"), *first));
+                }
+                self.starts_at.push((form.clone(), raw, line));
+                if raw { self.lex.starts_raw.push(form) } else { self.starts.push(form) }
+            }
+            Kind::Cut => {
+                // Only a copyright sign makes a phrase need its symbol; other punctuation ("·",
+                // ",") is spacing, which the key ignores.
+                let raw = phrase.contains(['©', 'ⓒ']) || phrase.to_ascii_lowercase().contains("(c)");
+                let form = if raw {
+                    phrase.split_whitespace().collect::<String>().to_lowercase()
+                } else {
+                    key(phrase)
+                };
+                // Leftmost-first matching: where an earlier phrase is a prefix of this one, it
+                // always matches first, at the same place.
+                if let Some((_, _, first)) =
+                    self.cuts.iter().find(|(r, f, _)| *r == raw && form.starts_with(f.as_str()))
+                {
+                    return Err((format!("{phrase:?} is always matched first by an earlier cut"), *first));
+                }
+                self.cuts.push((raw, form.clone(), line));
+                if raw {
+                    let pattern = phrase.split_whitespace().map(regex::escape).collect::<Vec<_>>();
+                    self.cut_raw.push(pattern.join(r"\s*"));
+                } else {
+                    self.cut_key.push(form);
+                }
+            }
+            Kind::Class(word) => {
+                if let Some(&first) = self.class_at.get(phrase) {
+                    return Err((format!("class word {phrase:?} given twice"), first));
+                }
+                self.class_at.insert(phrase.to_string(), line);
+                self.lex.class_words.insert(phrase.to_string(), word);
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Lexicon {
+    /// The lexicon shipped with the crate (`src/lexicon.txt`): what [`Extractor::default`](crate::Extractor)
+    /// uses. Each call parses it anew; the default extractor shares one parsed copy.
+    pub fn builtin() -> Lexicon {
+        Lexicon::parse(BUILTIN_TEXT).unwrap_or_default()
+    }
+
+    /// A lexicon of these entries only, without the built-in ones.
+    ///
+    /// # Errors
+    /// [`LexiconError`] on the first entry the loader refuses (see [`Lexicon`]).
+    pub fn parse(text: &str) -> Result<Lexicon, LexiconError> {
+        let mut b = Builder::default();
+        b.read(text)?;
+        Ok(b.finish())
+    }
+
+    /// The built-in lexicon with these entries added; an entry that repeats a built-in one is
+    /// refused like any other duplicate, with its line in `extra`.
+    ///
+    /// # Errors
+    /// [`LexiconError`] on the first entry of `extra` the loader refuses.
+    pub fn builtin_and(extra: &str) -> Result<Lexicon, LexiconError> {
+        let mut b = Builder::default();
+        b.read(BUILTIN_TEXT)?;
+        b.read(extra)?;
+        Ok(b.finish())
+    }
     pub(crate) fn class_word(&self, word: &str) -> Option<ClassWord> {
         self.class_words.get(word).copied()
     }
@@ -337,8 +512,46 @@ mod tests {
     use super::*;
 
     #[test]
+    fn builtin_text_loads() {
+        assert!(Lexicon::parse(BUILTIN_TEXT).is_ok(), "{:?}", Lexicon::parse(BUILTIN_TEXT).err());
+        assert!(!BUILTIN.exact.is_empty() && !BUILTIN.class_words.is_empty());
+    }
+
+    #[test]
+    fn loader_refuses_entries_that_cannot_act() {
+        let refused = |text: &str| Lexicon::parse(text).err().map(|e| e.line());
+        assert_eq!(refused("line 더보기\nlines 닫기"), Some(2), "unknown kind");
+        assert_eq!(refused("line"), Some(1), "no phrase");
+        assert_eq!(refused("line 링크복사\n\nline 링크 복사"), Some(3), "same key");
+        assert_eq!(refused("tail 태그\nline 태그"), Some(2), "a line the tail shadows");
+        assert_eq!(
+            refused("cut 무단전재\ncut 무단 전재 및 재배포 금지"),
+            Some(2),
+            "a cut matched first by a shorter one"
+        );
+        assert_eq!(refused("cut 저작권자 ©\ncut 저작권자 © 예시일보"), Some(2), "the same with a sign");
+        assert_eq!(refused("starts 관련기사\nstarts 관련 기사 보기"), Some(2), "a longer starts");
+        assert_eq!(refused("starts 관련 기사 보기\nstarts 관련기사"), Some(2), "a shorter starts");
+        assert_eq!(refused("class-boiler share\nclass-content share"), Some(2), "a class word twice");
+        // A longer cut listed first still acts; so do the same words under a symbol and not.
+        assert_eq!(refused("cut 무단 전재 및 재배포 금지\ncut 무단전재"), None);
+        assert_eq!(refused("starts ▶ 관련\nstarts 관련기사"), None);
+        assert_eq!(refused("# comment\n\nline 더보기"), None);
+        // Extending the built-in lexicon counts lines in the extension.
+        assert_eq!(Lexicon::builtin_and("line 새 메뉴\nline 공유하기").err().map(|e| e.line()), Some(2));
+    }
+
+    #[test]
+    fn an_added_phrase_is_judged() {
+        let lex = Lexicon::builtin_and("line 오늘의 운세 보기").unwrap_or_default();
+        let t = "오늘의 운세 보기";
+        assert_eq!(lex.judge(t, &key(t), false, 0), Some(Verdict::Drop));
+        assert_eq!(BUILTIN.judge(t, &key(t), false, 0), None);
+    }
+
+    #[test]
     fn judges_controls_and_copyright() {
-        let lex = &*LEXICON;
+        let lex = &**BUILTIN;
         assert!(lex.cut_key.is_some() && lex.cut_raw.is_some(), "cut phrases compile");
         assert!(lex.starts.is_some(), "starts phrases compile");
         let j = |t: &str| lex.judge(t, &key(t), has_sign(t), key(t).chars().count() as u32);
@@ -366,7 +579,7 @@ mod tests {
 
     #[test]
     fn box_label_glued_to_a_linked_headline() {
-        let lex = &*LEXICON;
+        let lex = &**BUILTIN;
         let label = "함께 읽으면 좋은 콘텐츠";
         let headline = "[기획] 배양기 한 기가 들어서기까지 공장 건설 29개월의 기록";
         let text = format!("{label} {headline}");

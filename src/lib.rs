@@ -46,8 +46,10 @@ pub use article::{Article, Block, BlockKind};
 pub use config::Config;
 pub use date::DateTime;
 pub use error::Error;
+pub use lexicon::{Lexicon, LexiconError};
 
 use encoding_rs::Encoding;
+use std::sync::Arc;
 
 /// Lists every block of a page with its value, verdict and whether it was kept: for tuning the
 /// scoring on a page. The format is not stable.
@@ -74,16 +76,30 @@ pub fn extract(html: &[u8]) -> Result<Article, Error> {
     Extractor::default().extract(html)
 }
 
-/// An extractor with its own [`Config`]; cheap to create, and reusable across pages and threads.
-#[derive(Debug, Clone, Default)]
+/// An extractor with its own [`Config`] and [`Lexicon`]; cheap to create and to clone (the
+/// lexicon is shared), and reusable across pages and threads.
+#[derive(Debug, Clone)]
 pub struct Extractor {
     config: Config,
+    lexicon: Arc<Lexicon>,
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Extractor::new(Config::default())
+    }
 }
 
 impl Extractor {
-    /// An extractor with these settings.
+    /// An extractor with these settings and the built-in lexicon.
     pub fn new(config: Config) -> Self {
-        Extractor { config }
+        Extractor { config, lexicon: Arc::clone(&lexicon::BUILTIN) }
+    }
+
+    /// The same extractor pruning with this lexicon instead (see [`Lexicon::builtin_and`] to
+    /// add phrases to the built-in one).
+    pub fn with_lexicon(self, lexicon: Lexicon) -> Self {
+        Extractor { lexicon: Arc::new(lexicon), ..self }
     }
 
     /// The settings in use.
@@ -91,12 +107,17 @@ impl Extractor {
         &self.config
     }
 
+    /// The lexicon in use.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
     /// Extracts the article of a page, detecting its charset.
     ///
     /// # Errors
     /// As [`extract`].
     pub fn extract(&self, html: &[u8]) -> Result<Article, Error> {
-        pipeline::run(&self.config, html, None)
+        pipeline::run(&self.config, &self.lexicon, html, None)
     }
 
     /// Extracts the article of a page whose charset the caller knows (from an HTTP
@@ -127,7 +148,7 @@ impl Extractor {
                 .filter(|e| *e != encoding_rs::REPLACEMENT)
                 .ok_or_else(|| Error::UnknownCharset(charset.to_string()))?
         };
-        pipeline::run(&self.config, html, Some(enc))
+        pipeline::run(&self.config, &self.lexicon, html, Some(enc))
     }
 }
 

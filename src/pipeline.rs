@@ -1,12 +1,18 @@
 //! The stages in order: decode → parse → blocks → score → select → prune → output.
 
 use crate::blocks::Page;
+use crate::lexicon::Lexicon;
 use crate::{
     Article, Block, BlockKind, Config, Error, blocks, decode, dom, meta, output, prune, score, select,
 };
 use encoding_rs::Encoding;
 
-pub(crate) fn run(config: &Config, html: &[u8], forced: Option<&'static Encoding>) -> Result<Article, Error> {
+pub(crate) fn run(
+    config: &Config,
+    lexicon: &Lexicon,
+    html: &[u8],
+    forced: Option<&'static Encoding>,
+) -> Result<Article, Error> {
     if html.len() > config.max_input_bytes {
         return Err(Error::InputTooLarge { len: html.len(), limit: config.max_input_bytes });
     }
@@ -18,7 +24,7 @@ pub(crate) fn run(config: &Config, html: &[u8], forced: Option<&'static Encoding
         dom::Limit::Nodes => Error::TooManyNodes { limit: config.max_nodes },
         dom::Limit::Depth => Error::TooDeep { limit: config.max_depth },
     })?;
-    let page = blocks::cut(&doc);
+    let page = blocks::cut(&doc, lexicon);
     let (plan, region) = body(&page).ok_or(Error::NoContent)?;
     let first = plan.iter().find(|b| b.kind == BlockKind::Paragraph).map(|b| output::text(&page, b));
     let article = meta::read(&doc, &page, Some(region), first.as_deref());
@@ -230,7 +236,7 @@ pub(crate) fn explain(html: &[u8]) -> String {
     let (text, _) = decode::decode(html, None);
     let limits = Config::default();
     let page = match dom::parse(&text, limits.max_nodes, limits.max_depth) {
-        Ok(doc) => blocks::cut(&doc),
+        Ok(doc) => blocks::cut(&doc, &crate::lexicon::BUILTIN),
         Err(_) => Page::default(),
     };
     let scores = score::score(&page.blocks, true);
