@@ -41,6 +41,32 @@ const DATE_LINE_MAX_WEIGHT: f32 = 60.0;
 /// a category, a byline, a "기자" line, a stray control.
 const EDGE_LABEL_MAX_WEIGHT: f32 = 24.0;
 
+/// A comment's header line is the writer's name and the time of writing, nothing more: at
+/// most this many letters besides the date (a nickname, "신고", "답글").
+const COMMENT_HEADER_MAX_LETTERS: usize = 20;
+
+/// Comment headers at most this many blocks apart form one thread: a comment is its header,
+/// its text in a block or two, and a line of buttons.
+const COMMENT_MAX_BLOCKS: usize = 5;
+
+/// A thread is at least this many comments: two dated entries can be a timeline in the body.
+const COMMENT_MIN_THREAD: usize = 3;
+
+/// The thread ends the body only when this share of the region's positive value lies before
+/// it: dated entries from the top down are a live blog's or a timeline's own.
+const COMMENT_MIN_SHARE_BEFORE: f32 = 0.3;
+
+/// A date with a time of day, or a relative time ("3시간 전"): what a comment prints beside its
+/// writer's name.
+static STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?:19|20)\d\d\s*[.\-/]\s*\d{1,2}\s*[.\-/]\s*\d{1,2}\.?\s*(?:\([^)]{1,3}\)\s*)?",
+        r"(?:오전|오후|AM|PM)?\s*\d{1,2}:\d{2}(?::\d{2})?",
+        r"|\d{1,2}\s*(?:분|시간|일)\s*전",
+    ))
+    .expect("constant regex")
+});
+
 /// A date, with the time and weekday that may follow it, in Korean and English forms.
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
@@ -163,6 +189,11 @@ pub(crate) fn prune(page: &Page, scores: &[Score], region: &Region, use_hints: b
         pos_before += s.value.max(0.0);
     }
 
+    if let Some(start) = comment_thread(page, scores, &range, &keep, total_pos) {
+        for j in start..range.end {
+            set(&mut keep, j - range.start, false);
+        }
+    }
     trim_edges(page, scores, &range, &mut keep);
 
     range
@@ -216,6 +247,51 @@ fn box_end(page: &Page, scores: &[Score], region: &Region, i: usize, region_pos:
     end.min(region.blocks.end)
 }
 
+/// Whether a block is a comment's header: a name and a time stamp ("갈매섬토박이 2009-06-23
+/// 18:02", "흙손아빠 · 3시간 전 · 신고"), not a sentence.
+fn is_comment_header(text: &str, sentence: bool) -> bool {
+    if sentence || !STAMP.is_match(text) {
+        return false;
+    }
+    let rest = STAMP.replace_all(text, " ");
+    rest.chars().filter(|c| c.is_alphanumeric()).count() <= COMMENT_HEADER_MAX_LETTERS
+}
+
+/// Where a reader-comment thread starts among the kept blocks of the region: the first of at
+/// least [`COMMENT_MIN_THREAD`] comment headers, each within [`COMMENT_MAX_BLOCKS`] of the
+/// next, after [`COMMENT_MIN_SHARE_BEFORE`] of the region's value. On pages without class
+/// names (an old table layout, a board whose comments share the post's class) the thread sits
+/// in the article's own table or container, and its comments are as dense as the body.
+fn comment_thread(
+    page: &Page,
+    scores: &[Score],
+    range: &std::ops::Range<usize>,
+    keep: &[bool],
+    total_pos: f32,
+) -> Option<usize> {
+    let mut pos_before = 0.0f32;
+    // The thread being read: its first header, last header, count, and the value before it.
+    let mut thread: Option<(usize, usize, usize, f32)> = None;
+    let ends_body = |(first, _, n, before): (usize, usize, usize, f32)| {
+        (n >= COMMENT_MIN_THREAD && before >= COMMENT_MIN_SHARE_BEFORE * total_pos).then_some(first)
+    };
+    for i in range.clone() {
+        let (Some(b), Some(s)) = (page.blocks.get(i), scores.get(i)) else { continue };
+        let kept = keep.get(i - range.start).copied().unwrap_or(false);
+        if kept && is_comment_header(&b.text, s.sentence) {
+            thread = match thread {
+                Some((first, last, n, before)) if i - last <= COMMENT_MAX_BLOCKS => {
+                    Some((first, i, n + 1, before))
+                }
+                Some(t) if ends_body(t).is_some() => return ends_body(t),
+                _ => Some((i, i, 1, pos_before)),
+            };
+        }
+        pos_before += s.value.max(0.0);
+    }
+    thread.and_then(ends_body)
+}
+
 /// Drops label-like blocks at the start and end of what is kept. At the start, an `<h1>`
 /// followed by labels goes too: that is the headline with the lines under it (reporter, date,
 /// view count), not a blog post's first section heading.
@@ -257,7 +333,20 @@ fn trim_edges(page: &Page, scores: &[Score], range: &std::ops::Range<usize>, kee
 
 #[cfg(test)]
 mod tests {
-    use super::is_date_line;
+    use super::{is_comment_header, is_date_line};
+
+    #[test]
+    fn comment_headers() {
+        assert!(is_comment_header("갈매섬토박이 2009-06-23 18:02", false));
+        assert!(is_comment_header("흙손아빠 2024.06.10. 오전 7:12 신고", false));
+        assert!(is_comment_header("바다지기 · 3시간 전", false));
+        assert!(!is_comment_header("갈매섬토박이 2009-06-23", false), "a date without a time");
+        assert!(!is_comment_header(
+            "2009-06-23 18:02 현재 누적 강수량은 하루 사이 120mm를 넘어섰고 도로 곳곳이 잠겼다",
+            false
+        ));
+        assert!(!is_comment_header("오후 3시 2025-03-04 10:00 회의가 열렸다.", true));
+    }
 
     #[test]
     fn date_lines() {
