@@ -26,6 +26,13 @@ const LINK_DENSE_SENTENCE: f32 = 0.8;
 /// not a byline or a tag list.
 const TAG_FURNITURE_KEEP_WEIGHT: f32 = 40.0;
 
+/// A block classed as furniture is still the body's when it is running text of at least this
+/// weight and its element stands among the body's own paragraphs (a lead paragraph in a
+/// `<p class="byline_top">` after the reporter's name and a `<br>`): a site names a box of
+/// furniture, not one paragraph of its article. Reporter bios and teaser leads sit in boxes of
+/// their own, and the bio sentences on a body's level run shorter.
+const CLASSED_PARAGRAPH_MIN_WEIGHT: f32 = 100.0;
+
 /// A tail marker ("댓글", "이전글") ends the body only once this share of the region's positive
 /// value lies before it: the same word near the top is a counter in the byline area.
 const TAIL_MIN_SHARE_BEFORE: f32 = 0.5;
@@ -141,6 +148,20 @@ pub(crate) fn prune(page: &Page, scores: &[Score], region: &Region, use_hints: b
     let total_pos: f32 = scores.get(range.clone()).map_or(0.0, |s| s.iter().map(|s| s.value.max(0.0)).sum());
     let mut pos_before = 0.0f32;
     let mut cuts: Vec<Option<usize>> = vec![None; range.len()];
+    // The elements that hold the body's unmarked blocks: a marked block right inside one of
+    // them is a paragraph with a class, not a box.
+    let parent_of =
+        |i: usize| page.blocks.get(i).and_then(|b| page.elems.get(b.elem as usize)).map(|e| e.parent);
+    let body_parents: Vec<u32> = {
+        let mut v: Vec<u32> = range
+            .clone()
+            .filter(|&i| page.blocks.get(i).is_some_and(|b| b.furniture == Furniture::None))
+            .filter_map(parent_of)
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
 
     for (k, i) in range.clone().enumerate() {
         let (Some(b), Some(s)) = (page.blocks.get(i), scores.get(i)) else { continue };
@@ -152,7 +173,11 @@ pub(crate) fn prune(page: &Page, scores: &[Score], region: &Region, use_hints: b
                 && match b.furniture {
                     Furniture::None => false,
                     Furniture::Tag => !running_text,
-                    Furniture::Class => true,
+                    Furniture::Class => {
+                        !(running_text
+                            && s.weight >= CLASSED_PARAGRAPH_MIN_WEIGHT
+                            && parent_of(i).is_some_and(|p| body_parents.binary_search(&p).is_ok()))
+                    }
                 };
             let link_dense =
                 s.link_density > LINK_DENSE && (!s.sentence || s.link_density > LINK_DENSE_SENTENCE);
