@@ -16,9 +16,11 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// Macro F1 over all pages, for every family. The target is 0.99, reached; this is the best
-/// so far (a ratchet): the lowest family, without class names, stands at 0.993 since reader
-/// comments are told apart by their name-and-time headers.
-const FAMILY_MIN_MACRO_F1: f64 = 0.993;
+/// so far (a ratchet). On the 97 pages of the fourth held-out set the lowest family, without
+/// class names, stood at 0.993 once reader comments were told apart by their name-and-time
+/// headers; with the fifth set's pages (102 in all, measured before any change for them) the
+/// lowest are no-class-names 0.9918 and class-copy 0.9923.
+const FAMILY_MIN_MACRO_F1: f64 = 0.991;
 
 /// No page of any family under this F1. The target is 0.90; this is the best reached so far
 /// (a ratchet). Below the target: 019-sports with every container classed "story_copy"
