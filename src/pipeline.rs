@@ -32,13 +32,25 @@ pub(crate) fn run(
     // The tree is no longer needed: free it before the output is made (peak memory).
     drop(doc);
     let blocks = output::assemble(page, plan);
-    // The headline repeated at the top of the body is the title, not body text; the same words
-    // as a section heading further down are the body's.
-    let lead = blocks.iter().take_while(|b| matches!(b.kind, BlockKind::Heading(_))).count();
+    // The headline repeated at the top of the body is the title, not body text, in a heading
+    // tag or not (a newsletter's table cell under its tagline, a press release's title box);
+    // the same words as a section heading further down are the body's. Compared by key: a
+    // title decorated with a symbol or an emoji ("🥐 …") is the same line.
+    let title_key = article.title.as_deref().map(crate::lexicon::key).filter(|k| !k.is_empty());
+    // The top: the leading headings, or what comes before the first paragraph that ends as a
+    // sentence, and never less than a few blocks.
+    let headings = blocks.iter().take_while(|b| matches!(b.kind, BlockKind::Heading(_))).count();
+    let before_prose = blocks
+        .iter()
+        .take_while(|b| !(b.kind == BlockKind::Paragraph && crate::text::ends_sentence(&b.text)))
+        .count();
+    let lead = headings.max(before_prose).max(TITLE_LEAD_BLOCKS);
     let blocks: Vec<Block> = blocks
         .into_iter()
         .enumerate()
-        .filter(|(i, b)| !(*i < lead && Some(b.text.as_str()) == article.title.as_deref()))
+        .filter(|(i, b)| {
+            !(*i < lead && title_key.is_some() && title_key == Some(crate::lexicon::key(&b.text)))
+        })
         .map(|(_, b)| b)
         .collect();
     let article =
@@ -49,6 +61,10 @@ pub(crate) fn run(
     }
     Ok(article)
 }
+
+/// The title is looked for among at least this many blocks at the top of the body: a tagline
+/// that ends like a sentence may stand above it, and an issue number.
+const TITLE_LEAD_BLOCKS: usize = 3;
 
 /// When the body chosen with class hints keeps less than this share of the running text that
 /// the body chosen on text alone keeps, the hints misled: a site that names every layout box

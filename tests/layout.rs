@@ -312,3 +312,29 @@ fn a_comment_thread_without_classes_is_not_body() {
     let kept = article.paragraphs().filter(|p| comments.iter().any(|(_, t)| t == p)).count();
     assert_eq!(kept, 6, "{:?}", article.paragraphs().collect::<Vec<_>>());
 }
+
+/// The headline repeated at the top of the body goes whatever its tag (a newsletter's table
+/// cell under a tagline), compared without its decorations; lower down it is the body's.
+#[test]
+fn the_title_repeated_at_the_top_goes_in_any_tag() {
+    let body = [
+        "회사 근처 골목에 올봄에만 빵집 세 곳이 새로 문을 열었습니다. 가게가 늘면 값이 내려갈 법도 한데 그렇지 않았어요.",
+        "숫자부터 볼게요. 지난달 나온 자영업 보고서에 따르면 빵집 수는 한 해 사이 8% 늘었습니다.",
+        "빵값을 정하는 가장 큰 몫은 사람입니다. 반죽을 밀고 버터를 말아 넣는 일은 기계로 바꾸기 어렵습니다.",
+    ];
+    let title = "빵집은 늘었는데 빵값은 왜 그대로일까";
+    let cells: String = ["매주 목요일 아침, 경제 이야기를 배달합니다", title]
+        .iter()
+        .chain(body.iter())
+        .map(|t| format!("<tr><td>{t}</td></tr>"))
+        .collect();
+    let html = format!(
+        "<html><head><title>🥐 {title}</title></head><body><table>{cells}<tr><td>{title}</td></tr>\
+         <tr><td>{}</td></tr></table></body></html>",
+        body[0]
+    );
+    let article = bonmun::extract(html.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+    let paragraphs: Vec<&str> = article.paragraphs().collect();
+    assert_eq!(paragraphs.iter().filter(|p| **p == title).count(), 1, "{paragraphs:?}");
+    assert_ne!(paragraphs.get(1), Some(&title), "{paragraphs:?}");
+}
