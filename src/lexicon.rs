@@ -36,6 +36,9 @@ pub(crate) enum Verdict {
     Tail,
     /// Boilerplate from this byte offset of the text to its end.
     CutAt(usize),
+    /// Closes a letter ("… 에디터 한소율 드림"): the body ends here when most of it lies before;
+    /// higher up the same word is a heading's ("아메리칸 드림").
+    SignOff,
 }
 
 /// The exact-match kinds a phrase can have, as bits of [`Lexicon::exact`]'s values: one lookup
@@ -89,6 +92,8 @@ pub struct Lexicon {
     /// text, spaces optional: the sign is what makes them notices ("연합뉴스" alone is a
     /// dateline).
     cut_raw: Option<Regex>,
+    /// `signoff` words, as keys: the last word of a letter's closing line.
+    signoffs: Vec<String>,
     /// The longest key of `line`, `box` and `tail`: longer blocks need no set lookups.
     max_exact_key: usize,
     class_words: HashMap<String, ClassWord, KeyHash>,
@@ -164,6 +169,10 @@ const CUT_TAIL_MAX_CHARS: usize = 300;
 const SHORT_PHRASE_BYTES: usize = 15;
 const CUT_TAIL_MAX_CHARS_SHORT: usize = 100;
 
+/// A letter's closing line is short: a greeting and a name before the sign-off word
+/// ("오늘도 든든한 한 주 보내세요. 동전주머니 에디터 하윤 드림").
+const SIGNOFF_MAX_KEY_CHARS: usize = 40;
+
 /// After a `cut`, a block whose remaining text has fewer key characters than this and does not
 /// end a sentence is dropped whole: what is left is the notice's own head ("ⓒ중앙일보(https://…),",
 /// "홍길동 기자"), not a paragraph the notice was glued to.
@@ -197,6 +206,7 @@ enum Kind {
     Exact(u8),
     Starts,
     Cut,
+    SignOff,
     Class(ClassWord),
 }
 
@@ -207,6 +217,7 @@ fn kind_of(name: &str) -> Option<Kind> {
         "tail" => Kind::Exact(TAIL),
         "starts" => Kind::Starts,
         "cut" => Kind::Cut,
+        "signoff" => Kind::SignOff,
         "class-content" => Kind::Class(ClassWord::Content),
         "class-boiler" => Kind::Class(ClassWord::Boilerplate),
         "class-hidden" => Kind::Class(ClassWord::Hidden),
@@ -230,6 +241,7 @@ struct Builder {
     starts_at: Vec<(String, bool, usize)>,
     starts: Vec<String>,
     class_at: HashMap<String, usize>,
+    signoff_at: HashMap<String, usize>,
 }
 
 impl Builder {
@@ -334,6 +346,14 @@ impl Builder {
                     self.cut_key.push(form);
                 }
             }
+            Kind::SignOff => {
+                let k = key(phrase);
+                if let Some(&first) = self.signoff_at.get(&k) {
+                    return Err((format!("signoff {phrase:?} given twice"), first));
+                }
+                self.signoff_at.insert(k.clone(), line);
+                self.lex.signoffs.push(k);
+            }
             Kind::Class(word) => {
                 if let Some(&first) = self.class_at.get(phrase) {
                     return Err((format!("class word {phrase:?} given twice"), first));
@@ -422,6 +442,14 @@ impl Lexicon {
             }
             if found & LINE != 0 {
                 return Some(Verdict::Drop);
+            }
+        }
+        // A closing line: the sign-off word last, as a word of its own.
+        if k.chars().nth(SIGNOFF_MAX_KEY_CHARS).is_none() && !self.signoffs.is_empty() {
+            let last = text.trim_end_matches(|c: char| !c.is_alphanumeric());
+            let word = last.rsplit(char::is_whitespace).next().unwrap_or(last);
+            if word.len() < last.len() && self.signoffs.iter().any(|s| key(word) == *s) {
+                return Some(Verdict::SignOff);
             }
         }
         // Byte length first: a Hangul key of 60 letters is 180 bytes.
@@ -533,12 +561,30 @@ mod tests {
         assert_eq!(refused("starts 관련기사\nstarts 관련 기사 보기"), Some(2), "a longer starts");
         assert_eq!(refused("starts 관련 기사 보기\nstarts 관련기사"), Some(2), "a shorter starts");
         assert_eq!(refused("class-boiler share\nclass-content share"), Some(2), "a class word twice");
+        assert_eq!(refused("signoff 드림\nsignoff 드림"), Some(2), "a signoff twice");
         // A longer cut listed first still acts; so do the same words under a symbol and not.
         assert_eq!(refused("cut 무단 전재 및 재배포 금지\ncut 무단전재"), None);
         assert_eq!(refused("starts ▶ 관련\nstarts 관련기사"), None);
         assert_eq!(refused("# comment\n\nline 더보기"), None);
         // Extending the built-in lexicon counts lines in the extension.
         assert_eq!(Lexicon::builtin_and("line 새 메뉴\nline 공유하기").err().map(|e| e.line()), Some(2));
+    }
+
+    #[test]
+    fn a_letter_closes_with_its_signoff() {
+        let j = |t: &str| BUILTIN.judge(t, &key(t), false, key(t).chars().count() as u32);
+        assert_eq!(j("주머니레터 에디터 한소율 드림"), Some(Verdict::SignOff));
+        assert_eq!(j("오늘도 든든한 한 주 보내세요. 동전주머니 에디터 하윤 드림"), Some(Verdict::SignOff));
+        assert_eq!(j("편집부 올림."), Some(Verdict::SignOff));
+        // The word alone, glued to another, or ending a long paragraph is not a closing line.
+        assert_eq!(j("드림"), None);
+        assert_eq!(j("꿈을드림"), None);
+        assert_eq!(
+            j(
+                "군은 이 사업이 지역 청년들에게 일자리와 주거를 함께 제공하겠다는 약속을 담았다며 사업의 이름을 청년 드림"
+            ),
+            None
+        );
     }
 
     #[test]

@@ -37,6 +37,12 @@ const CLASSED_PARAGRAPH_MIN_WEIGHT: f32 = 100.0;
 /// value lies before it: the same word near the top is a counter in the byline area.
 const TAIL_MIN_SHARE_BEFORE: f32 = 0.5;
 
+/// A letter's sign-off ends the body only once this share of the region's positive value lies
+/// before it: what a newsletter puts after the letter (its reading list, sponsor, feedback
+/// prompt and footer) is a small part of it, and a heading with the same last word higher up
+/// ("아메리칸 드림") must not take the rest of an article with it.
+const SIGNOFF_MIN_SHARE_BEFORE: f32 = 0.7;
+
 /// A box holds less than this share of the region's positive value: more, and it is the
 /// body's own container that happens to open with the box.
 const BOX_MAX_SHARE: f32 = 0.4;
@@ -208,6 +214,13 @@ pub(crate) fn prune(page: &Page, scores: &[Score], region: &Region, use_hints: b
                     }
                 }
                 Some(Verdict::Tail) => set(&mut keep, k, false),
+                // The same word higher up is a heading's ("아메리칸 드림"): kept.
+                Some(Verdict::SignOff) if pos_before >= SIGNOFF_MIN_SHARE_BEFORE * total_pos => {
+                    for j in i..range.end {
+                        set(&mut keep, j - range.start, false);
+                    }
+                }
+                Some(Verdict::SignOff) => {}
                 None => {}
             }
         }

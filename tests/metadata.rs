@@ -92,8 +92,9 @@ fn check(name: &str, pages: &[GoldPage], floors: Floors) {
 const HELD_OUT_FLOORS: Floors = (0.88, 0.88, 0.44);
 
 /// The same for the fifth held-out set, pages 050 on (HWP exports, newsletters, print views,
-/// live blogs, `<span>`/`<br>` text, Q&A answers), as first measured on the four in `raw/`.
-const HELD_OUT_FLOORS_050: Floors = (1.0, 0.75, 0.75);
+/// live blogs, `<span>`/`<br>` text, Q&A answers), as first measured on all six: title 5/6,
+/// published 5/6, author 3/5.
+const HELD_OUT_FLOORS_050: Floors = (0.83, 0.83, 0.6);
 
 #[test]
 fn corpus_metadata() {
