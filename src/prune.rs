@@ -275,11 +275,17 @@ fn box_end(page: &Page, scores: &[Score], region: &Region, i: usize, region_pos:
         }
     }
     if end == i + 1 {
-        while let Some(next) = page.blocks.get(end) {
-            if end >= region.blocks.end || next.kind != crate::BlockKind::ListItem {
+        let mut list_end = end;
+        while let Some(next) = page.blocks.get(list_end) {
+            if list_end >= region.blocks.end || next.kind != crate::BlockKind::ListItem {
                 break;
             }
-            end += 1;
+            list_end += 1;
+        }
+        // The same share check as for an element: a "요약" line over the body's own list of
+        // steps must not take the steps with it.
+        if positive(i..list_end) <= BOX_MAX_SHARE * region_pos {
+            end = list_end;
         }
     }
     end.min(region.blocks.end)

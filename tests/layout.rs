@@ -369,3 +369,41 @@ fn a_signoff_ends_a_letter_not_an_article() {
         article.paragraphs().collect::<Vec<_>>()
     );
 }
+
+/// A tutorial's section headed "태그" (HTML tags) in its second half keeps what follows.
+#[test]
+fn a_tags_heading_does_not_end_a_tutorial() {
+    let paras = [
+        "HTML 문서는 여러 요소로 이루어져 있습니다. 요소는 여는 부분과 닫는 부분 사이에 내용을 담습니다.",
+        "문서의 뼈대는 머리와 몸통으로 나뉩니다. 머리에는 제목과 문자 집합 같은 정보를 적습니다.",
+        "몸통에는 독자가 보는 내용을 적습니다. 문단과 목록, 표와 그림이 모두 여기에 들어갑니다.",
+        "여는 태그는 꺾쇠 안에 요소의 이름을 쓰고, 닫는 태그는 이름 앞에 빗금을 붙입니다.",
+        "어떤 요소는 닫는 태그가 없습니다. 줄바꿈과 그림이 대표적이며, 속성만으로 뜻을 전합니다.",
+    ];
+    let html = format!(
+        "<html><body><article><p>{}</p><p>{}</p><p>{}</p><h2>태그</h2><p>{}</p><p>{}</p></article></body></html>",
+        paras[0], paras[1], paras[2], paras[3], paras[4]
+    );
+    let article = bonmun::extract(html.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+    let got: Vec<&str> = article.paragraphs().collect();
+    assert!(paras.iter().all(|p| got.contains(p)), "{got:?}");
+}
+
+/// A lone "요약" line over the body's own long list takes only itself: a box is never most of
+/// the body.
+#[test]
+fn a_summary_label_does_not_take_the_body_list() {
+    let intro = "이번 글에서는 집에서 된장을 담그는 순서를 처음부터 끝까지 정리했습니다. 재료는 메주와 소금, 물뿐입니다.";
+    let steps = [
+        "메주를 흐르는 물에 솔로 문질러 씻고, 볕이 좋은 날 하루 동안 바싹 말립니다. 덜 마르면 곰팡이가 핍니다.",
+        "소금물은 물 열 되에 소금 두 되 반을 녹여 만들고, 달걀을 띄워 오백 원짜리 동전만큼 떠오르면 알맞습니다.",
+        "항아리를 끓는 물로 소독한 뒤 메주를 넣고 소금물을 붓습니다. 메주가 떠오르지 않게 대나무로 눌러 둡니다.",
+        "숯과 마른 고추, 대추를 띄우고 뚜껑을 덮습니다. 맑은 날에는 뚜껑을 열어 볕을 쬐게 해 줍니다.",
+    ];
+    let items: String = steps.iter().map(|s| format!("<li>{s}</li>")).collect();
+    let html =
+        format!("<html><body><article><p>{intro}</p><p>요약</p><ul>{items}</ul></article></body></html>");
+    let article = bonmun::extract(html.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+    let got: Vec<&str> = article.paragraphs().collect();
+    assert!(steps.iter().all(|s| got.contains(s)), "{got:?}");
+}
