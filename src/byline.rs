@@ -7,7 +7,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// Titles that follow a reporter's name; the name is what is kept.
-const TITLES: &str = r"(?:선임\s*기자|수석\s*기자|전문\s*기자|[가-힣]{0,4}전문기자|객원\s*기자|인턴\s*기자|기자|특파원|통신원|논설위원|칼럼니스트|에디터|PD|앵커)";
+const TITLES: &str = r"(?:선임\s*기자|수석\s*기자|전문\s*기자|[가-힣]{0,4}전문기자|객원\s*기자|인턴\s*기자|기자|특파원|통신원|논설위원|[가-힣]{0,4}칼럼니스트|에디터|PD|앵커)";
 
 /// Words one of which every byline carries: lines without them skip the regex.
 const TITLE_WORDS: [&str; 8] = ["기자", "특파원", "통신원", "논설위원", "칼럼니스트", "에디터", "PD", "앵커"];
@@ -29,14 +29,20 @@ const CLOSING_MAX_BYTES: usize = 240;
 /// A Korean personal name: two to four syllables (a few compound surnames make four).
 const NAME: &str = r"[가-힣]{2,4}";
 
+/// The brackets a dateline opens and closes with: ASCII, full-width (`［해솔=해솔신문］`,
+/// `（서울=…）`), lenticular (`【도담=…】`) and tortoise-shell (`〔…〕`).
+const OPEN: &str = r"\[\(【［（〔";
+const CLOSE: &str = r"\]\)】］）〕";
+const OPEN_CHARS: [char; 6] = ['[', '(', '【', '［', '（', '〔'];
+
 /// "[세종=뉴스핌] 이경태 기자 =", "(서울=연합뉴스) 홍길동·김철수 기자 =", "[스포티비뉴스=유현태 기자]",
-/// "[아시아경제 홍길동 기자]".
+/// "[아시아경제 홍길동 기자]", "［해솔=해솔신문］ 송지호 기자 =".
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     let names = format!(r"(?P<names>{NAME}(?:\s*[,·ㆍ/]\s*{NAME})*)");
     Regex::new(&format!(
         // After the bracket: "[세종=뉴스핌] 이경태 기자 =". Inside it: "[스포티비뉴스=유현태 기자]",
         // "[새누리방송 최하람 기자]".
-        r"^\s*(?:[\[\(【][^\]\)】]{{1,20}}[\]\)】]\s*{names}\s*{TITLES}\s*=|[\[\(【]\s*(?:[^\]\)】=]{{1,12}}=\s*|[^\]\)】=\s]{{1,12}}\s+)?{names2}\s*{TITLES}\s*[\]\)】])",
+        r"^\s*(?:[{OPEN}][^{CLOSE}]{{1,20}}[{CLOSE}]\s*{names}\s*{TITLES}\s*=|[{OPEN}]\s*(?:[^{CLOSE}=]{{1,12}}=\s*)?(?:[^{CLOSE}=\s]{{1,12}}\s+)?{names2}\s*{TITLES}\s*[{CLOSE}])",
         names2 = names.replace("?P<names>", "?P<names2>"),
     ))
     .expect("constant regex")
@@ -59,20 +65,25 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
 /// Only this much is searched, so a long first paragraph costs no more than a short one.
 const DATELINE_MAX_BYTES: usize = 300;
 
-/// Names in a dateline at the start of the body's first paragraph.
+/// Characters that print nothing and may stand before a dateline.
+const INVISIBLE: [char; 5] = ['\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}'];
+
+/// Names in a dateline at the start of a paragraph of the body.
 pub(crate) fn from_dateline(first: &str) -> Option<Vec<String>> {
     let mut end = first.len().min(DATELINE_MAX_BYTES);
     while !first.is_char_boundary(end) {
         end -= 1;
     }
-    let head = first.get(..end)?;
+    // Editors leave invisible characters before the bracket (a zero-width space, a BOM, a
+    // no-break space).
+    let head = first.get(..end)?.trim_start_matches(|c: char| c.is_whitespace() || INVISIBLE.contains(&c));
     // Both forms open with a bracket and carry a title: a paragraph without them skips the
     // capturing search.
-    if !head.trim_start().starts_with(['[', '(', '【']) || !has_title_word(head) {
+    if !head.starts_with(OPEN_CHARS) || !has_title_word(head) {
         return None;
     }
     let c = DATELINE.captures(head)?;
-    Some(split_names(c.name("names").or_else(|| c.name("names2"))?.as_str()))
+    names(c.name("names").or_else(|| c.name("names2"))?.as_str())
 }
 
 /// "By Park Kibum", "작성자 : 홍길동": a blog's author line.
@@ -99,9 +110,78 @@ pub(crate) fn from_closing(line: &str) -> Option<(Vec<String>, Option<String>)> 
     if line.len() > CLOSING_MAX_BYTES || !has_title_word(line) {
         return None;
     }
-    let c = CLOSING.captures(line)?;
-    let names = split_names(c.name("names")?.as_str());
+    // "조원익 기자 wick@example.com | 2020-03-10 15:13:37": the byline line above the body,
+    // with the date after a bar; what follows the bar must be a date.
+    let line = match line.split_once(['|', 'ㅣ']) {
+        Some((byline, rest)) if crate::date::DateTime::parse_korean(rest).is_some() => byline,
+        _ => line,
+    };
+    let c = CLOSING.captures(line).or_else(|| TITLE_FIRST.captures(line))?;
+    let names = names(c.name("names")?.as_str())?;
     Some((names, c.name("email").map(|m| m.as_str().to_string())))
+}
+
+/// A closing byline with the title first: "칼럼니스트 박생강 pillgoo9@example.com". Only with
+/// the e-mail after it: "기자 홍길동" alone could be the start of a sentence.
+static TITLE_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^\s*[/(\[]?\s*{TITLES}\s+(?P<names>{NAME}(?:\s*[,·ㆍ]\s*{NAME})*)\s*[(\[<]?\s*(?P<email>[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{{2,}})\s*[)\]>]?\s*$"
+    ))
+    .expect("constant regex")
+});
+
+/// A byline in brackets that closes the last paragraph: "… 말했다. [로컬한빛 조원익 기자]",
+/// "〈김종래기자〉jongrae@example.com", "[글·사진=박선희 기자]".
+static TRAILING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"[{OPEN}〈<]\s*(?:[^{CLOSE}〉>=]{{1,12}}=\s*)?(?:[^{CLOSE}〉>=\s]{{1,12}}\s+)?(?P<names>{NAME}(?:\s*[,·ㆍ]\s*{NAME})*)\s*{TITLES}\s*[{CLOSE}〉>]\s*(?P<email>[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{{2,}})?\s*$"
+    ))
+    .expect("constant regex")
+});
+
+/// Names (and e-mail) of a bracketed byline at the end of a paragraph, however long the
+/// paragraph: the byline is glued to it.
+pub(crate) fn from_trailing(text: &str) -> Option<(Vec<String>, Option<String>)> {
+    // Only the paragraph's last characters are searched: a bracket, a few names, a title and
+    // an e-mail fill well under 100 characters.
+    let mut from = text.len().saturating_sub(TRAILING_MAX_BYTES);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let tail = text.get(from..)?.trim_end();
+    if !tail.ends_with([']', ')', '】', '］', '）', '〕', '〉', '>']) && !tail.contains('@') {
+        return None;
+    }
+    if !has_title_word(tail) {
+        return None;
+    }
+    let c = TRAILING.captures(tail)?;
+    Some((names(c.name("names")?.as_str())?, c.name("email").map(|m| m.as_str().to_string())))
+}
+
+/// How much of a paragraph's end [`from_trailing`] reads: a bracketed byline with an e-mail
+/// after it is about 60 characters.
+const TRAILING_MAX_BYTES: usize = 240;
+
+/// Labels before a name on a page's information line, as papers abroad and boards print them:
+/// "편집/기자: [ 최승호 ]", "责编：박미란", "작성자: 문하늘", "작성자 마을기자 채윤서",
+/// "글·사진 마을기자 채윤서". A title may stand before the name here ("마을기자", "시민기자").
+static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:^|[\s|/\]］)])(?:편집\s*/\s*기자|취재\s*/\s*기자|责编|责任编辑|编辑|작성자|글쓴이|글\s*[·ㆍ/]\s*사진|필자|(?:기자|글|記者)\s*[:：])(?:\s*[:：|]\s*|\s+)[\[［(]?\s*(?:[가-힣]{{0,3}}기자\s+)?(?P<names>{NAME}(?:\s*[,·ㆍ]\s*{NAME})*)\s*(?:[\]］)]|[|]|\s|$)"
+    ))
+    .expect("constant regex")
+});
+
+/// Words one of which every author label holds: lines without them skip the regex.
+const AUTHOR_LABEL_WORDS: [&str; 7] = ["기자", "责编", "编辑", "작성자", "글쓴이", "필자", "글"];
+
+/// Names after an author label on a short line: "편집/기자: [ 최승호 ]", "责编：박미란".
+pub(crate) fn from_label(line: &str) -> Option<Vec<String>> {
+    if line.len() > CLOSING_MAX_BYTES || !AUTHOR_LABEL_WORDS.iter().any(|w| line.contains(w)) {
+        return None;
+    }
+    LABELLED.captures_iter(line).find_map(|c| names(c.name("names")?.as_str()))
 }
 
 /// An e-mail address on a line of its own (the byline line of many news pages).
@@ -114,15 +194,35 @@ pub(crate) fn lone_email(line: &str) -> Option<String> {
 /// "순천, 광양 구현모 기자 ninek@…". Site names and URLs are not authors.
 pub(crate) fn from_meta(value: &str, site_name: Option<&str>) -> Option<Vec<String>> {
     let v = value.trim();
+    // A site name glued before the reporter ("머니S한아름 기자") goes; a value that is only
+    // the site's name, or holds it elsewhere, is no author.
+    let site = site_name.map(str::trim).filter(|s| !s.is_empty());
+    let v = match site.and_then(|s| v.strip_prefix(s)) {
+        Some(rest) if has_title_word(rest) => rest.trim_start(),
+        _ => v,
+    };
     if v.is_empty()
         || v.contains("://")
         || v.contains('|')
-        || site_name.is_some_and(|s| !s.is_empty() && v.contains(s))
+        // A handle ("@MoneyWeekKr") names an account, not a person.
+        || v.starts_with('@')
+        // The site's name, or part of it ("네이버 블로그 | 월급쟁이 기록장" names the blog).
+        || site.is_some_and(|s| v.contains(s) || s.contains(v))
         || is_outlet(v)
     {
         return None;
     }
     let v = v.strip_prefix("By ").or_else(|| v.strip_prefix("by ")).unwrap_or(v);
+    // "오늘도출근 (worker_log)": the account id in brackets after a nickname is not the name.
+    let v = match v.strip_suffix(')').and_then(|r| r.rsplit_once('(')) {
+        Some((name, id))
+            if !name.trim().is_empty()
+                && id.bytes().all(|b| b.is_ascii_alphanumeric() || b"_.-".contains(&b)) =>
+        {
+            name.trim()
+        }
+        _ => v,
+    };
     // "순천, 광양 구현모 기자 …": when a reporter title is present, the name is right before it.
     static BEFORE_TITLE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(r"(?P<names>{NAME}(?:\s*[,·ㆍ]\s*{NAME})*)\s*{TITLES}")).expect("constant regex")
@@ -130,15 +230,14 @@ pub(crate) fn from_meta(value: &str, site_name: Option<&str>) -> Option<Vec<Stri
     // The leftmost name right before a reporter title: "순천, 광양 구현모 기자" gives 구현모,
     // because the place names before it are not followed by a title.
     if let Some(c) = BEFORE_TITLE.captures(v) {
-        return Some(split_names(c.name("names")?.as_str()));
+        return names(c.name("names")?.as_str());
     }
-    let names = split_names(v);
-    (!names.is_empty() && names.iter().all(|n| n.chars().count() <= 30)).then_some(names)
+    names(v).filter(|names| names.iter().all(|n| n.chars().count() <= META_NAME_MAX_CHARS))
 }
 
 /// Outlet names stand where an author should ("연합뉴스", "중앙일보", "머니투데이"); a person's
 /// name does not end like these.
-fn is_outlet(v: &str) -> bool {
+pub(crate) fn is_outlet(v: &str) -> bool {
     const OUTLET_ENDINGS: [&str; 12] = [
         "뉴스",
         "일보",
@@ -154,6 +253,50 @@ fn is_outlet(v: &str) -> bool {
         "닷컴",
     ];
     OUTLET_ENDINGS.iter().any(|e| v.ends_with(e))
+}
+
+/// A name in metadata without a reporter title (a blogger's nickname, "Park Kibum") is short;
+/// a longer value is a description or a headline.
+const META_NAME_MAX_CHARS: usize = 30;
+
+/// Words that stand where a name does in credits but name a role or a desk: "사진 기자",
+/// "영상 기자", "취재기자", "마을기자". None is a person.
+const NOT_NAMES: [&str; 18] = [
+    "사진",
+    "영상",
+    "그래픽",
+    "취재",
+    "편집",
+    "정리",
+    "디지털",
+    "온라인",
+    "인턴",
+    "수습",
+    "객원",
+    "마을",
+    "시민",
+    "명예",
+    "본사",
+    "본지",
+    "담당",
+    "전문",
+];
+
+/// Whether a word is made of [`NOT_NAMES`] only ("사진", "영상취재"): a role, not a person.
+/// A name that holds one among other syllables ("전문수") is a name.
+fn is_role(word: &str) -> bool {
+    let mut rest = word.to_string();
+    for w in NOT_NAMES {
+        rest = rest.replace(w, "");
+    }
+    rest.is_empty()
+}
+
+/// The names of a byline's name list, or `None` when what stands there names a role
+/// ([`NOT_NAMES`]) rather than a person.
+fn names(s: &str) -> Option<Vec<String>> {
+    let names: Vec<String> = split_names(s).into_iter().filter(|n| !is_role(n)).collect();
+    (!names.is_empty()).then_some(names)
 }
 
 fn split_names(s: &str) -> Vec<String> {
@@ -202,6 +345,70 @@ mod tests {
     }
 
     #[test]
+    fn datelines_in_every_bracket() {
+        let d = |s: &str| from_dateline(s).map(|n| n.join(", "));
+        assert_eq!(d("［해솔=해솔신문］ 송지호 기자 = 학생이 없어"), Some("송지호".into()));
+        assert_eq!(d("\u{200b}［해솔=해솔신문］ 송지호 기자 = 학생이 없어"), Some("송지호".into()));
+        assert_eq!(d("\u{feff} (미르=온빛뉴스) 유서진 기자 = 시의회가"), Some("유서진".into()));
+        assert_eq!(d("（서울=한결뉴스） 나도윤 기자 = 서울시가"), Some("나도윤".into()));
+        assert_eq!(d("【도담=스포츠한결 신재혁 기자】 홈팀이"), Some("신재혁".into()));
+        assert_eq!(d("〔가람=가람일보〕 이하진 기자 = 가람시가"), Some("이하진".into()));
+        // Split from its paragraph by <br>: the dateline is the whole block.
+        assert_eq!(d("［두메령=가온일보］ 남궁현 기자 ="), Some("남궁현".into()));
+        assert_eq!(d("【포쓰머니 김현주 기자】"), Some("김현주".into()));
+        // A role is no name.
+        assert_eq!(d("[서울=한결뉴스] 사진 기자 = 오늘"), None);
+    }
+
+    #[test]
+    fn closing_forms() {
+        let t = |s: &str| from_trailing(s).map(|(n, e)| (n.join(", "), e));
+        assert_eq!(
+            t("주민들은 다음 달에도 모이기로 했다. [로컬한빛 조원익 기자]"),
+            Some(("조원익".into(), None))
+        );
+        assert_eq!(
+            t("〈김종래기자〉jongrae@example.org"),
+            Some(("김종래".into(), Some("jongrae@example.org".into())))
+        );
+        assert_eq!(t("[글·사진=박선희 기자]"), Some(("박선희".into(), None)));
+        assert_eq!(t("그는 \"기자는 늘 묻는 사람\"이라고 말했다."), None);
+        assert_eq!(t("행사는 오는 12일 열린다(사진)."), None);
+        let c = |s: &str| from_closing(s).map(|(n, e)| (n.join(", "), e));
+        assert_eq!(
+            c("조원익 기자 wick@example.com | 2020-03-10 15:13:37"),
+            Some(("조원익".into(), Some("wick@example.com".into())))
+        );
+        assert_eq!(c("강은채 기자 | 2025-04-22 09:41:12"), Some(("강은채".into(), None)));
+        assert_eq!(c("포쓰머니 김현주 기자"), Some(("김현주".into(), None)));
+        assert_eq!(c("홍길동 기자 | 정치부"), None);
+        assert_eq!(c("사진 기자"), None);
+        assert_eq!(c("영상취재 기자"), None);
+        assert_eq!(c("전문수 기자"), Some(("전문수".into(), None)));
+        assert_eq!(
+            c("칼럼니스트 박서강 seogang@example.com"),
+            Some(("박서강".into(), Some("seogang@example.com".into())))
+        );
+        assert_eq!(c("기자 홍길동"), None);
+    }
+
+    #[test]
+    fn labels_abroad() {
+        let l = |s: &str| from_label(s).map(|n| n.join(", "));
+        assert_eq!(
+            l("발표시간: [ 2020-06-17 12:18:47 ]  편집/기자: [ 최승호 ]  출처: [ 본사 ]"),
+            Some("최승호".into())
+        );
+        assert_eq!(l("责编：박미란"), Some("박미란".into()));
+        assert_eq!(l("최종 업데이트: 2024년 4월 22일 작성자: 문하늘"), Some("문하늘".into()));
+        assert_eq!(l("작성자 | 마을기자 채윤서 | 작성일 | 2025.11.08 16:22"), Some("채윤서".into()));
+        assert_eq!(l("글·사진 마을기자 채윤서"), Some("채윤서".into()));
+        assert_eq!(l("작성자: 홍길동입니다 반갑습니다"), None);
+        assert_eq!(l("기자들은 오늘 모였다"), None);
+        assert_eq!(l("이 글의 저작권은 과학동네와 필자에게 있으며"), None);
+    }
+
+    #[test]
     fn metadata() {
         let m = |s: &str| from_meta(s, Some("한국일보")).map(|n| n.join(", "));
         assert_eq!(m("By 배윤경,이상현,한수진,김혜진"), Some("배윤경, 이상현, 한수진, 김혜진".into()));
@@ -212,5 +419,15 @@ mod tests {
         assert_eq!(m("연합뉴스"), None);
         assert_eq!(m("https://www.facebook.com/hkilbo"), None);
         assert_eq!(m("babyworm"), Some("babyworm".into()));
+        // Noise around the name: the site glued before it, a title after it.
+        assert_eq!(from_meta("머니S한아름 기자", Some("머니S")), Some(vec!["한아름".to_string()]));
+        assert_eq!(from_meta("로컬한빛조원익 기자", Some("로컬한빛")), Some(vec!["조원익".to_string()]));
+        assert_eq!(from_meta("로컬한빛", Some("로컬한빛")), None);
+        // A handle is an account, a role is no person.
+        assert_eq!(m("@MoneyWeekKr"), None);
+        assert_eq!(m("사진 기자"), None);
+        assert_eq!(m("사진"), None);
+        assert_eq!(m("오늘도출근 (worker_log)"), Some("오늘도출근".into()));
+        assert_eq!(m("글 염지우 과학칼럼니스트"), Some("염지우".into()));
     }
 }

@@ -3,7 +3,7 @@
 //! and JSON-LD metadata, `<title>`, the headline element, the printed date and byline lines —
 //! and chosen where the sources agree.
 
-use crate::blocks::{Page, TextBlock};
+use crate::blocks::Page;
 use crate::date::{self, DateTime, Label};
 use crate::dom::Dom;
 use crate::text::collapse_ws;
@@ -14,8 +14,23 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 /// Separators Korean sites put between a headline and the site or section name in `<title>`:
-/// "제목 - 뉴스핌", "제목 | 한국일보", "제목 :: 블로그", "제목 < 경제 < 기사본문 - 아시아경제".
-const TITLE_SEPARATORS: [&str; 7] = [" - ", " | ", " :: ", " < ", " > ", " – ", " — "];
+/// "제목 - 뉴스핌", "제목 | 한국일보", "제목 :: 블로그", "제목 < 경제 < 기사본문 - 아시아경제",
+/// "다솔일보 :: 제목". The one list both readers of titles use: the flag says whether the mark,
+/// spaced on both sides, cuts a site name off on its own; the others ("제목ㅣ사이트",
+/// "제목 : 부제", "A · B") separate a site name only where a source agrees on the headline
+/// before them, since headlines use them too.
+const TITLE_SEPARATORS: [(&str, bool); 10] = [
+    ("-", true),
+    ("|", true),
+    ("::", true),
+    ("<", true),
+    (">", true),
+    ("–", true),
+    ("—", true),
+    ("ㅣ", false),
+    (":", false),
+    ("·", false),
+];
 
 /// A site-name suffix is short; a longer tail after a separator is part of the headline
 /// ("프로젝트 5개를 동시에 돌리면 생기는 일 — Discord 알림 시스템 구축기").
@@ -61,6 +76,62 @@ struct Head {
     canonical: Option<String>,
     lang: Option<String>,
     times: Vec<String>,
+    /// Texts of elements the markup marks as the author's name, in document order.
+    author_marks: Vec<String>,
+}
+
+/// Class words that mark an author's name in markup: hentry's "author vcard", bylines, and
+/// boards' "nick"/"writer" spans. Whole class tokens only ("comment-author" is a commenter).
+const AUTHOR_CLASSES: [&str; 10] = [
+    "author",
+    "vcard",
+    "byline",
+    "writer",
+    "nick",
+    "nickname",
+    "reporter",
+    "author-name",
+    "author_name",
+    "p-author",
+];
+
+/// How many author-marked elements are read: the article's own comes first; comment lists
+/// below it repeat the marks.
+const AUTHOR_MARKS_MAX: usize = 8;
+
+/// An author mark's text is a name with a title at most; longer text is a box (a bio).
+const AUTHOR_MARK_MAX_CHARS: usize = 40;
+
+/// The text under a node, read iteratively, or `None` once it passes `max_chars`.
+fn text_under(doc: &Dom, id: u32, max_chars: usize) -> Option<String> {
+    let mut out = String::new();
+    let mut stack = vec![doc.node(id)?.first_child];
+    while let Some(at) = stack.pop() {
+        let Some(n) = doc.node(at) else { continue };
+        stack.push(n.next_sibling);
+        if let Some(t) = n.text() {
+            out.push_str(t);
+            if out.chars().count() > max_chars {
+                return None;
+            }
+        } else if n.element().is_some() {
+            stack.push(n.first_child);
+        }
+    }
+    Some(collapse_ws(&out))
+}
+
+/// Whether an element's markup marks it as the author's name.
+fn marks_author(el: &crate::dom::Element) -> bool {
+    let attr_is = |a, v: &str| {
+        el.attr(a).is_some_and(|x| x.split_ascii_whitespace().any(|t| t.eq_ignore_ascii_case(v)))
+    };
+    *el.local() != local_name!("meta")
+        && (attr_is(crate::dom::Attr::Itemprop, "author")
+            || attr_is(crate::dom::Attr::Rel, "author")
+            || el.attr(crate::dom::Attr::Class).is_some_and(|c| {
+                c.split_ascii_whitespace().any(|t| AUTHOR_CLASSES.iter().any(|a| t.eq_ignore_ascii_case(a)))
+            }))
 }
 
 impl Head {
@@ -103,6 +174,11 @@ impl Head {
                 local_name!("time") => {
                     if let Some(dt) = el.attr(crate::dom::Attr::Datetime) {
                         head.times.push(dt.to_string());
+                    }
+                }
+                _ if head.author_marks.len() < AUTHOR_MARKS_MAX && marks_author(el) => {
+                    if let Some(t) = text_under(doc, id, AUTHOR_MARK_MAX_CHARS).filter(|t| !t.is_empty()) {
+                        head.author_marks.push(t);
                     }
                 }
                 _ => {}
@@ -168,7 +244,7 @@ fn title(head: &Head, page: &Page, body: Option<Range<usize>>, site: Option<&str
     // the body (old CMSs set the headline in a <span>), nearest the body first.
     let end = body.as_ref().map_or(page.blocks.len(), |r| r.end);
     let start = body.as_ref().map_or(0, |r| r.start);
-    let mut heads: Vec<(usize, &TextBlock)> = page
+    let mut heads: Vec<(usize, Line<'_>)> = page
         .blocks
         .iter()
         .enumerate()
@@ -177,8 +253,13 @@ fn title(head: &Head, page: &Page, body: Option<Range<usize>>, site: Option<&str
             let heading = matches!(b.kind, BlockKind::Heading(1..=4));
             let above =
                 *i < start && *i + HEADLINE_MAX_BLOCKS_ABOVE >= start && b.text.len() < HEADLINE_MAX_BYTES;
-            (heading || above) && b.link_alnum * 2 < b.alnum
+            // Book generators (mdBook) link the chapter's <h1> to itself: a top heading may be
+            // a link; lower ones that are links are teasers.
+            let unlinked = b.link_alnum * 2 < b.alnum;
+            (heading || above) && (unlinked || b.kind == BlockKind::Heading(1))
         })
+        .map(|(i, b)| (i, Line { kind: b.kind, text: heading_text(&b.text) }))
+        .filter(|(_, l)| !l.text.is_empty())
         .collect();
     heads.sort_by_key(|(i, _)| i.abs_diff(start));
     // Candidates are compared with each other: keep the nearest few, so a page of ten thousand
@@ -191,12 +272,12 @@ fn title(head: &Head, page: &Page, body: Option<Range<usize>>, site: Option<&str
     let stripped: Vec<String> =
         [&og, &tag].into_iter().flatten().map(|t| strip_site_suffix(t, site)).collect();
     let mut candidates: Vec<(&str, bool)> =
-        heads.iter().map(|(_, h)| (h.text.as_str(), !matches!(h.kind, BlockKind::Heading(_)))).collect();
+        heads.iter().map(|(_, h)| (h.text, !matches!(h.kind, BlockKind::Heading(_)))).collect();
     candidates.extend([og.as_deref(), ld.as_deref()].into_iter().flatten().map(|c| (c, false)));
     candidates.extend(stripped.iter().map(|c| (c.as_str(), false)));
     let support = |c: &str, plain: bool| -> usize {
-        sources.iter().filter(|s| headed_by(s, c)).count()
-            + usize::from(heads.iter().any(|(_, h)| headed_by(&h.text, c)))
+        sources.iter().filter(|s| headed_by(s, c) || tailed_by(s, c)).count()
+            + usize::from(heads.iter().any(|(_, h)| headed_by(h.text, c)))
             + usize::from(plain && description.is_some_and(|d| headed_by(d, c)))
     };
     let mut best: Option<(&str, usize)> = None;
@@ -218,16 +299,16 @@ fn title(head: &Head, page: &Page, body: Option<Range<usize>>, site: Option<&str
     // metadata names a wrapper page or a board (an archive's "file.html.ko.euc-kr",
     // "학사공지 | 공지사항"): the heading right above the body is the headline as shown — an
     // <h1> of any length, a lower heading when it is long enough not to be a section label.
-    let near = |(i, _): &&(usize, &TextBlock)| *i + HEADLINE_MAX_BLOCKS_ABOVE >= start && *i <= start + 1;
+    let near = |(i, _): &&(usize, Line<'_>)| *i + HEADLINE_MAX_BLOCKS_ABOVE >= start && *i <= start + 1;
     if let Some((_, h)) = heads
         .iter()
         .filter(near)
         .filter(|(_, h)| matches!(h.kind, BlockKind::Heading(_)))
-        .find(|(_, h)| sources.iter().any(|s| similar(s, &h.text)))
+        .find(|(_, h)| sources.iter().any(|s| similar(s, h.text)))
     {
-        return Some(h.text.clone());
+        return Some(h.text.to_string());
     }
-    let headline_like = |h: &TextBlock| match h.kind {
+    let headline_like = |h: &Line<'_>| match h.kind {
         BlockKind::Heading(1) => true,
         BlockKind::Heading(_) => h.text.chars().count() >= HEADLINE_MIN_CHARS,
         _ => false,
@@ -235,9 +316,24 @@ fn title(head: &Head, page: &Page, body: Option<Range<usize>>, site: Option<&str
     if let Some((_, h)) =
         heads.iter().filter(near).filter(|(i, _)| *i < start + 1).find(|(_, h)| headline_like(h))
     {
-        return Some(h.text.clone());
+        return Some(h.text.to_string());
     }
-    og.or(ld).or(tag).map(|t| strip_site_suffix(&t, site)).filter(|t| !t.is_empty())
+    og.or(ld).or(tag).map(|t| strip_site_prefix(&strip_site_suffix(&t, site), site)).filter(|t| !t.is_empty())
+}
+
+/// A title candidate from the page: a heading or a short line, with its text as a headline.
+struct Line<'a> {
+    kind: BlockKind,
+    text: &'a str,
+}
+
+/// Marks documentation generators put after a heading's text, as links to the heading itself:
+/// Sphinx's "¶", Docusaurus's "#" (after a zero-width space), "§".
+const HEADING_ANCHORS: [char; 6] = ['¶', '#', '§', '\u{200b}', '\u{feff}', ' '];
+
+/// A heading's text without the anchor marks documentation pages end it with.
+fn heading_text(text: &str) -> &str {
+    text.trim_end_matches(HEADING_ANCHORS).trim_end()
 }
 
 /// Whether two titles share most of their words (Jaccard over letter-and-digit words ≥ 0.6).
@@ -254,8 +350,48 @@ fn similar(a: &str, b: &str) -> bool {
 fn headed_by(source: &str, headline: &str) -> bool {
     !headline.is_empty()
         && source.strip_prefix(headline).is_some_and(|rest| {
-            rest.is_empty() || rest.trim_start().starts_with(['-', '|', 'ㅣ', ':', '<', '>', '–', '—', '·'])
+            let rest = rest.trim_start();
+            rest.is_empty() || TITLE_SEPARATORS.iter().any(|(mark, _)| rest.starts_with(mark))
         })
+}
+
+/// Whether `source` is a short site name, a separator and `headline` ("다솔일보 :: 제목").
+fn tailed_by(source: &str, headline: &str) -> bool {
+    !headline.is_empty()
+        && source.strip_suffix(headline).is_some_and(|before| {
+            let before = before.trim_end();
+            TITLE_SEPARATORS.iter().any(|(mark, _)| {
+                before.strip_suffix(mark).is_some_and(|name| {
+                    let name = name.trim();
+                    !name.is_empty() && name.chars().count() <= SITE_SUFFIX_MAX_CHARS
+                })
+            })
+        })
+}
+
+/// Cuts a leading site name off a title ("다솔일보 :: 제목", "해솔신문 - 제목"): a name before
+/// a cutting separator that holds the site's name or ends as an outlet's does ("…일보",
+/// "…신문"). Without that evidence a short lead is the headline's own ("속보 - 제목" stays).
+fn strip_site_prefix(title: &str, site: Option<&str>) -> String {
+    let t = title.trim();
+    for (mark, cuts) in TITLE_SEPARATORS {
+        if !cuts {
+            continue;
+        }
+        let sep = format!(" {mark} ");
+        let Some((name, rest)) = t.split_once(&sep) else { continue };
+        let name = name.trim().trim_matches(|c: char| matches!(c, ':' | '[' | ']')).trim();
+        let is_site = site.is_some_and(|s| !s.is_empty() && (name.contains(s) || s.contains(name)))
+            || byline::is_outlet(name);
+        if !name.is_empty()
+            && name.chars().count() <= SITE_SUFFIX_MAX_CHARS
+            && is_site
+            && !rest.trim().is_empty()
+        {
+            return rest.trim().to_string();
+        }
+    }
+    t.to_string()
 }
 
 /// The separator before a site or section name in a title, as (byte offset, length): of the
@@ -269,17 +405,21 @@ fn site_separator(title: &str, site: Option<&str>) -> Option<(usize, usize)> {
     let spaces = title.bytes().enumerate().rev().filter(|&(_, b)| b == b' ');
     for (at, _) in spaces {
         let rest = title.get(at..).unwrap_or_default();
-        for (i, sep) in TITLE_SEPARATORS.iter().enumerate() {
-            if met & (1 << i) != 0 || !rest.starts_with(sep) {
+        for (i, (mark, cuts)) in TITLE_SEPARATORS.iter().enumerate() {
+            // The mark spaced on both sides: " - ".
+            let spaced =
+                rest.strip_prefix(' ').and_then(|r| r.strip_prefix(mark)).is_some_and(|r| r.starts_with(' '));
+            if !cuts || met & (1 << i) != 0 || !spaced {
                 continue;
             }
             met |= 1 << i;
-            let tail = rest.get(sep.len()..).unwrap_or_default();
+            let sep_len = mark.len() + 2;
+            let tail = rest.get(sep_len..).unwrap_or_default();
             if at > 0
                 && (tail.chars().count() <= SITE_SUFFIX_MAX_CHARS
                     || site.is_some_and(|s| !s.is_empty() && tail.contains(s)))
             {
-                return Some((at, sep.len()));
+                return Some((at, sep_len));
             }
         }
     }
@@ -316,15 +456,22 @@ fn dates(head: &Head, page: &Page, body: Option<Range<usize>>) -> (Option<DateTi
     let mut printed_mod = None;
     // Short lines with digits and no label, before the body: where a blog prints its post date.
     let mut unlabelled: Vec<&str> = Vec::new();
+    // A label alone on its line ("<dt>입력</dt>"): the date stands in the next block.
+    let mut pending: Option<Label> = None;
     for (i, b) in page.blocks.iter().enumerate().take(to).skip(from) {
+        let label_above = pending.take();
         if b.text.len() > DATE_LINE_MAX_BYTES {
             continue;
         }
         // Every date has digits; most blocks have none and skip the regexes.
         if !b.text.bytes().any(|c| c.is_ascii_digit()) {
+            pending = date::label_alone(&b.text);
             continue;
         }
-        let found = date::labelled(&b.text);
+        let mut found = date::labelled(&b.text);
+        if let (true, Some(label)) = (found.is_empty(), label_above) {
+            found.extend(DateTime::parse_korean(&b.text).map(|d| (label, d)));
+        }
         for (label, d) in &found {
             match label {
                 Label::Published if printed_pub.is_none() => printed_pub = Some(*d),
@@ -332,8 +479,10 @@ fn dates(head: &Head, page: &Page, body: Option<Range<usize>>) -> (Option<DateTi
                 _ => {}
             }
         }
-        if found.is_empty() && i < start.max(1) {
-            unlabelled.push(&b.text);
+        // "강은채 기자 | 2025-04-22 09:41:12 수정 …": a date before the first label, on a line
+        // that labels no publication, is the unlabelled post date.
+        if i < start.max(1) && !found.iter().any(|(l, _)| *l == Label::Published) {
+            unlabelled.push(date::before_labels(&b.text));
         }
         if printed_pub.is_some() && printed_mod.is_some() {
             break;
@@ -360,11 +509,32 @@ fn dates(head: &Head, page: &Page, body: Option<Range<usize>>) -> (Option<DateTi
     let structured_pub = ld_pub.or(meta_pub).or(time_el);
     // The nearest unlabelled date before the body, a blog's post date, counts only where the
     // page gives no other; only then are those lines read (most pages never get here).
-    let published = prefer_printed(printed_pub, structured_pub).or_else(|| {
-        unlabelled.iter().rev().find_map(|t| DateTime::parse_korean(t).or_else(|| DateTime::parse_english(t)))
+    let nearest_unlabelled = || {
+        unlabelled
+            .iter()
+            .rev()
+            .filter_map(|t| DateTime::parse_korean(t).or_else(|| DateTime::parse_english(t)))
+    };
+    let published = prefer_printed(printed_pub, structured_pub).or_else(|| nearest_unlabelled().next());
+    // A date-only source must not hide the time another source gives for the same day: the
+    // most precise of the agreeing sources wins.
+    let published = published.map(|p| {
+        if p.time.is_some() {
+            return p;
+        }
+        [printed_pub, ld_pub, meta_pub, time_el]
+            .into_iter()
+            .flatten()
+            .chain(nearest_unlabelled())
+            .find(|d| d.time.is_some() && same_day(d, &p))
+            .unwrap_or(p)
     });
     let modified = prefer_printed(printed_mod, ld_mod.or(meta_mod));
     (published, modified)
+}
+
+fn same_day(a: &DateTime, b: &DateTime) -> bool {
+    (a.year, a.month, a.day) == (b.year, b.month, b.day)
 }
 
 /// The printed date, or the metadata's when the page prints none; where both give the same
@@ -392,56 +562,89 @@ fn authors(
     first: Option<&str>,
     site: Option<&str>,
 ) -> (Vec<String>, Option<String>) {
-    let dateline = first.and_then(byline::from_dateline).unwrap_or_default();
+    // Captions end in a photographer's credit ("… 서예린 기자"), not a byline.
+    let blocks = |r: Range<usize>| {
+        page.blocks.get(r).unwrap_or_default().iter().filter(|b| b.kind != BlockKind::Caption)
+    };
+    // The dateline opens the first kept paragraph; or a paragraph after a lead or deck; or a
+    // block of its own right above the body (split off by <br>, pruned as a label).
+    let dateline = first
+        .and_then(byline::from_dateline)
+        .or_else(|| {
+            let r = body.clone()?;
+            let from = r.start.saturating_sub(DATELINE_BLOCKS_ABOVE);
+            let to = (r.start + DATELINE_BLOCKS_INTO).min(r.end);
+            // A photo's caption may open with a dateline too ("[서울=…] 홍길동 기자 = … 2023.05.02
+            // photo@…"); it closes with the photographer's e-mail. A caption without one is
+            // the body under a wrapper's caption class.
+            page.blocks
+                .get(from..to)
+                .unwrap_or_default()
+                .iter()
+                .filter(|b| b.kind != BlockKind::Caption || !b.text.contains('@'))
+                .find_map(|b| byline::from_dateline(&b.text))
+        })
+        .unwrap_or_default();
     let ld: Vec<String> = head.json_ld.iter().flat_map(|j| json_author_names(j)).collect();
-    let meta = head
-        .metas(&[
-            "author",
-            "article:author",
-            "dable:author",
-            "byl",
-            "by",
-            "og:article:author",
-            "twitter:creator",
-        ])
+    let meta = head.metas(&AUTHOR_META_KEYS).find_map(|v| byline::from_meta(v, site)).unwrap_or_default();
+    // Markup that names the author (hentry's "author vcard", itemprop or rel "author", a
+    // board's "nick"): metadata of a kind, read after the <meta> tags.
+    // Only a mark printed above the body's end counts: the comments below repeat the marks
+    // for their commenters.
+    let above_end = |m: &str| {
+        body.as_ref().is_some_and(|r| {
+            blocks(r.start.saturating_sub(DATE_LOOKBACK_BLOCKS)..r.end).any(|b| b.text.contains(m))
+        })
+    };
+    let marked = head
+        .author_marks
+        .iter()
+        .filter(|m| above_end(m))
         .find_map(|v| byline::from_meta(v, site))
         .unwrap_or_default();
-    let structured = if ld.is_empty() { meta } else { ld };
+    let structured = [ld, meta, marked].into_iter().find(|v| !v.is_empty()).unwrap_or_default();
 
     // Bylines printed as lines of their own: above the body (a list of reporters under the
-    // headline) and at its end ("홍길동 기자 hong@example.com").
+    // headline, "편집/기자: [ 최승호 ]") and at its end ("홍길동 기자 hong@example.com",
+    // "… 말했다. [로컬한빛 조원익 기자]").
     let mut header: Vec<String> = Vec::new();
     let mut closing: Vec<String> = Vec::new();
     let mut email = None;
+    let add = |list: &mut Vec<String>, names: Vec<String>| {
+        for n in names {
+            if !list.contains(&n) {
+                list.push(n);
+            }
+        }
+    };
     if let Some(r) = &body {
         let from = r.start.saturating_sub(DATE_LOOKBACK_BLOCKS);
-        // Captions end in a photographer's credit ("… 서예린 기자"), not a byline.
-        for b in
-            page.blocks.get(from..r.start).unwrap_or_default().iter().filter(|b| b.kind != BlockKind::Caption)
-        {
+        for b in blocks(from..r.start) {
             if let Some((names, mail)) =
                 byline::from_closing(&b.text).or_else(|| byline::from_by_line(&b.text))
             {
-                for n in names {
-                    if !header.contains(&n) {
-                        header.push(n);
-                    }
-                }
+                add(&mut header, names);
                 email = email.or(mail);
+            } else if let Some(names) = byline::from_label(&b.text) {
+                add(&mut header, names);
             }
         }
         let from = r.end.saturating_sub(BYLINE_TAIL_BLOCKS);
         let to = (r.end + BYLINE_TAIL_BLOCKS).min(page.blocks.len());
-        for b in page.blocks.get(from..to).unwrap_or_default().iter().filter(|b| b.kind != BlockKind::Caption)
+        for (i, b) in
+            page.blocks.iter().enumerate().take(to).skip(from).filter(|(_, b)| b.kind != BlockKind::Caption)
         {
+            // Co-authors close on lines of their own, one after the other.
             if let Some((names, mail)) = byline::from_closing(&b.text) {
-                // Co-authors close on lines of their own, one after the other.
-                for n in names {
-                    if !closing.contains(&n) {
-                        closing.push(n);
-                    }
-                }
+                add(&mut closing, names);
                 email = email.or(mail);
+            } else if let Some((names, mail)) = byline::from_trailing(&b.text).filter(|_| i < r.end) {
+                // Glued to the body's own last paragraphs only: after the body stand other
+                // articles' teasers, which close the same way.
+                add(&mut closing, names);
+                email = email.or(mail);
+            } else if let Some(names) = byline::from_label(&b.text) {
+                add(&mut closing, names);
             } else if let Some(mail) = byline::lone_email(&b.text) {
                 email = email.or(Some(mail));
             }
@@ -461,6 +664,25 @@ fn authors(
     authors.dedup();
     (authors, email)
 }
+
+/// The `<meta>` keys that name an author.
+const AUTHOR_META_KEYS: [&str; 10] = [
+    "author",
+    "article:author",
+    "dable:author",
+    "byl",
+    "by",
+    "og:article:author",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+    "twitter:creator",
+];
+
+/// A dateline is looked for this many blocks into the body (after a deck and a lead
+/// paragraph) and above it (split off by <br> into a block that prune drops as a label).
+const DATELINE_BLOCKS_INTO: usize = 4;
+const DATELINE_BLOCKS_ABOVE: usize = 3;
 
 static AUTHOR_KEY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#""author"\s*:\s*"#).expect("constant regex"));
@@ -597,7 +819,9 @@ mod tests {
     fn site_separator_by_rfind(out: &str, site: Option<&str>) -> Option<(usize, usize)> {
         TITLE_SEPARATORS
             .iter()
-            .filter_map(|sep| out.rfind(sep).map(|at| (at, sep.len())))
+            .filter(|(_, cuts)| *cuts)
+            .map(|(mark, _)| format!(" {mark} "))
+            .filter_map(|sep| out.rfind(&sep).map(|at| (at, sep.len())))
             .filter(|&(at, len)| {
                 let tail = out.get(at + len..).unwrap_or("");
                 at > 0

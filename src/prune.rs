@@ -80,64 +80,6 @@ static STAMP: LazyLock<Regex> = LazyLock::new(|| {
     .expect("constant regex")
 });
 
-/// A date, with the time and weekday that may follow it, in Korean and English forms.
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(?:19|20)\d\d\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]\s*\d{1,2}\s*[일.]?",
-        r"|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d\d",
-        r"|(?:오전|오후|AM|PM|am|pm)?\s*\d{1,2}\s*[:시]\s*\d{2}(?:\s*[:분]\s*\d{2})?",
-    ))
-    .expect("constant regex")
-});
-
-/// Words that stand beside the date on a date line; anything else makes the block text.
-const DATE_LINE_WORDS: [&str; 28] = [
-    "기사입력",
-    "최초입력",
-    "최종수정",
-    "기사수정",
-    "입력",
-    "수정",
-    "등록일",
-    "등록",
-    "승인",
-    "게재일시",
-    "게재",
-    "발행일",
-    "발행",
-    "작성일",
-    "작성",
-    "송고",
-    "기사전송",
-    "전송",
-    "업데이트",
-    "일시",
-    "published",
-    "updated",
-    "posted",
-    "date",
-    "오전",
-    "오후",
-    "am",
-    "pm",
-];
-
-/// Whether a text is a date line: dates and times with nothing but date labels and weekdays
-/// beside them ("입력 2024.03.11 09:12 수정 2024.03.11 10:00", "Published : Sep. 9, 2025 -
-/// 17:32"). A schedule line ("가. 기간: 2025. 3. 4.(화) 10:00 ~ 3. 7.(금)") names what the
-/// dates are for, so it is text.
-fn is_date_line(text: &str) -> bool {
-    if !DATE.is_match(text) || !text.bytes().any(|b| b.is_ascii_digit()) {
-        return false;
-    }
-    let mut rest = crate::lexicon::key(&DATE.replace_all(text, " "));
-    for w in DATE_LINE_WORDS {
-        rest = rest.replace(w, "");
-    }
-    rest.retain(|c| !matches!(c, '월' | '화' | '수' | '목' | '금' | '토' | '일' | '요'));
-    rest.chars().count() <= 1
-}
-
 /// A kept block: its index and, when a copyright tail was cut off, the byte length to keep.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Kept {
@@ -191,7 +133,7 @@ pub(crate) fn prune(page: &Page, scores: &[Score], region: &Region, use_hints: b
             let date_line = s.weight < DATE_LINE_MAX_WEIGHT
                 && !s.sentence
                 && b.kind != crate::BlockKind::TableRow
-                && is_date_line(&b.text);
+                && crate::date::is_date_line(&b.text);
             if furniture || link_dense || date_line {
                 set(&mut keep, k, false);
             }
@@ -377,7 +319,7 @@ fn trim_edges(page: &Page, scores: &[Score], range: &std::ops::Range<usize>, kee
 
 #[cfg(test)]
 mod tests {
-    use super::{is_comment_header, is_date_line};
+    use super::is_comment_header;
 
     #[test]
     fn comment_headers() {
@@ -390,15 +332,5 @@ mod tests {
             false
         ));
         assert!(!is_comment_header("오후 3시 2025-03-04 10:00 회의가 열렸다.", true));
-    }
-
-    #[test]
-    fn date_lines() {
-        assert!(is_date_line("입력 2024.03.11 09:12 수정 2024.03.11 10:00"));
-        assert!(is_date_line("기사입력 :[ 2018-08-25 15:24 ]"));
-        assert!(is_date_line("Published : Sep. 9, 2025 - 17:32"));
-        assert!(is_date_line("2024년 3월 11일 (월)"));
-        assert!(!is_date_line("가. 기간: 2025. 3. 4.(화) 10:00 ~ 3. 7.(금) 17:00"));
-        assert!(!is_date_line("정부는 2024년 3월 11일 발표했다"));
     }
 }
