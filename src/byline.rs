@@ -168,10 +168,29 @@ const TRAILING_MAX_BYTES: usize = 240;
 /// "글·사진 마을기자 채윤서". A title may stand before the name here ("마을기자", "시민기자").
 static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:^|[\s|/\]］)])(?:편집\s*/\s*기자|취재\s*/\s*기자|责编|责任编辑|编辑|작성자|글쓴이|글\s*[·ㆍ/]\s*사진|필자|(?:기자|글|記者)\s*[:：])(?:\s*[:：|]\s*|\s+)[\[［(]?\s*(?:[가-힣]{{0,3}}기자\s+)?(?P<names>{NAME}(?:\s*[,·ㆍ]\s*{NAME})*)\s*(?:[\]］)]|[|]|\s|$)"
+        r"(?:^|[\s|/\]］)])(?:{AUTHOR_LABELS}|(?:기자|글|記者)\s*[:：])(?:\s*[:：|]\s*|\s+)[\[［(]?\s*(?:[가-힣]{{0,3}}기자\s+)?(?P<names>{NAME}(?:\s*[,·ㆍ]\s*{NAME})*)\s*(?:[\]］)]|[|]|\s|$)"
     ))
     .expect("constant regex")
 });
+
+/// The labels before an author's name, as regex alternatives (with "기자:" and "글:", which
+/// need their colon, added where they are read).
+const AUTHOR_LABELS: &str =
+    r"편집\s*/\s*기자|취재\s*/\s*기자|责编|责任编辑|编辑|작성자|글쓴이|글\s*[·ㆍ/]\s*사진|필자";
+
+/// A line that is an author label and nothing else: the `<th>작성자</th>` whose name is in
+/// the next cell.
+static LABEL_ALONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^\s*(?:{AUTHOR_LABELS}|기자|글|記者)\s*[:：]?\s*$")).expect("constant regex")
+});
+
+/// Whether a line is an author label alone.
+pub(crate) fn is_label_alone(line: &str) -> bool {
+    line.len() <= LABEL_ALONE_MAX_BYTES && LABEL_ALONE.is_match(line)
+}
+
+/// A lone label is a word: "편집/기자 :" is 16 bytes.
+const LABEL_ALONE_MAX_BYTES: usize = 32;
 
 /// Words one of which every author label holds: lines without them skip the regex.
 const AUTHOR_LABEL_WORDS: [&str; 7] = ["기자", "责编", "编辑", "작성자", "글쓴이", "필자", "글"];
@@ -295,7 +314,9 @@ fn is_role(word: &str) -> bool {
 /// The names of a byline's name list, or `None` when what stands there names a role
 /// ([`NOT_NAMES`]) rather than a person.
 fn names(s: &str) -> Option<Vec<String>> {
-    let names: Vec<String> = split_names(s).into_iter().filter(|n| !is_role(n)).collect();
+    // A name has letters: "2024.05.02" after a "·" is the date beside it.
+    let names: Vec<String> =
+        split_names(s).into_iter().filter(|n| !is_role(n) && n.chars().any(char::is_alphabetic)).collect();
     (!names.is_empty()).then_some(names)
 }
 
@@ -406,6 +427,9 @@ mod tests {
         assert_eq!(l("작성자: 홍길동입니다 반갑습니다"), None);
         assert_eq!(l("기자들은 오늘 모였다"), None);
         assert_eq!(l("이 글의 저작권은 과학동네와 필자에게 있으며"), None);
+        assert!(
+            is_label_alone("작성자") && is_label_alone("편집/기자 :") && !is_label_alone("작성자 홍길동")
+        );
     }
 
     #[test]

@@ -318,7 +318,9 @@ fn title(head: &Head, page: &Page, body: Option<Range<usize>>, site: Option<&str
     {
         return Some(h.text.to_string());
     }
-    og.or(ld).or(tag).map(|t| strip_site_prefix(&strip_site_suffix(&t, site), site)).filter(|t| !t.is_empty())
+    // A site name may stand before the headline as well as after it ("다솔일보 :: 제목"): the
+    // lead is cut first, or the suffix cut would take the headline for the site's name.
+    og.or(ld).or(tag).map(|t| strip_site_suffix(&strip_site_prefix(&t, site), site)).filter(|t| !t.is_empty())
 }
 
 /// A title candidate from the page: a heading or a short line, with its text as a headline.
@@ -619,14 +621,21 @@ fn authors(
     };
     if let Some(r) = &body {
         let from = r.start.saturating_sub(DATE_LOOKBACK_BLOCKS);
+        // A label alone ("<th>작성자</th>"): the name is in the next block.
+        let mut label: Option<&str> = None;
         for b in blocks(from..r.start) {
+            let above = label.take();
             if let Some((names, mail)) =
                 byline::from_closing(&b.text).or_else(|| byline::from_by_line(&b.text))
             {
                 add(&mut header, names);
                 email = email.or(mail);
-            } else if let Some(names) = byline::from_label(&b.text) {
+            } else if let Some(names) = byline::from_label(&b.text)
+                .or_else(|| above.and_then(|l| byline::from_label(&format!("{l} {}", b.text))))
+            {
                 add(&mut header, names);
+            } else if byline::is_label_alone(&b.text) {
+                label = Some(&b.text);
             }
         }
         let from = r.end.saturating_sub(BYLINE_TAIL_BLOCKS);
@@ -638,9 +647,11 @@ fn authors(
             if let Some((names, mail)) = byline::from_closing(&b.text) {
                 add(&mut closing, names);
                 email = email.or(mail);
-            } else if let Some((names, mail)) = byline::from_trailing(&b.text).filter(|_| i < r.end) {
-                // Glued to the body's own last paragraphs only: after the body stand other
-                // articles' teasers, which close the same way.
+            } else if let Some((names, mail)) = byline::from_trailing(&b.text)
+                .filter(|_| i < r.end || b.text.trim_start().starts_with(BYLINE_OPENERS))
+            {
+                // Glued to the body's own last paragraphs, or a line of its own after it:
+                // after the body stand other articles' teasers, which close the same way.
                 add(&mut closing, names);
                 email = email.or(mail);
             } else if let Some(names) = byline::from_label(&b.text) {
@@ -664,6 +675,9 @@ fn authors(
     authors.dedup();
     (authors, email)
 }
+
+/// What a bracketed byline on a line of its own opens with: "〈김종래기자〉…", "[글·사진=…]".
+const BYLINE_OPENERS: [char; 7] = ['[', '(', '【', '［', '（', '〔', '〈'];
 
 /// The `<meta>` keys that name an author.
 const AUTHOR_META_KEYS: [&str; 10] = [

@@ -176,3 +176,248 @@ const STRIPPED_CORPUS_FLOORS: Floors = (0.0, 0.0, 0.0);
 
 /// Rates on realpages without `<meta>` and JSON-LD: the best measured.
 const STRIPPED_REALPAGES_FLOORS: Floors = (0.0, 0.0, 0.0);
+
+// ---------------------------------------------------------------------------------------------
+// The forms of issue 16, each on a page written for the test: a site bar, a headline, the
+// lines under it, four paragraphs of body and a footer. Names, papers and places are made up.
+
+/// Body paragraphs long enough to be chosen as the body.
+const PARAS: [&str; 4] = [
+    "은빛천 하류의 갈대숲 산책로가 석 달 동안의 정비를 마치고 다시 주민들에게 문을 열었다. 시는 지난여름 집중호우로 무너진 나무 데크 1.2㎞ 구간을 새로 깔고, 물에 잠겼던 가로등 마흔 개를 높은 곳으로 옮겨 달았다고 밝혔다.",
+    "산책로는 해마다 가을이면 갈대꽃을 보러 오는 사람들로 붐비는 곳이다. 정비 기간 동안 우회로를 이용해야 했던 주민들은 개방 첫날부터 가족 단위로 찾아와 새로 놓인 데크를 따라 걸으며 사진을 찍었다.",
+    "시는 비가 많이 오는 철에도 산책로가 다시 잠기지 않도록 데크의 높이를 예전보다 50㎝ 올리고, 물이 빠지는 배수로를 세 군데 더 냈다. 관리 사무소는 호우 특보가 내려지면 출입을 막고 안내 문자를 보내기로 했다.",
+    "한 주민은 \"매일 아침 이 길을 걸었는데 석 달 동안 못 와서 답답했다\"며 \"데크가 넓어져 유모차를 밀고 다니기도 편해졌다\"고 말했다. 시는 내년 봄까지 쉼터 다섯 곳과 안내판을 더 설치할 계획이다.",
+];
+
+/// A page with `head` in `<head>`, `above` between the headline and the body, the body's
+/// paragraphs as `body` makes them, and `below` after the body.
+fn page(head: &str, above: &str, body: &str, below: &str) -> Vec<u8> {
+    format!(
+        "<!doctype html><html lang=\"ko\"><head><meta charset=\"utf-8\">{head}</head><body>\
+         <div class=\"gnb\"><ul><li><a href=\"/\">홈</a></li><li><a href=\"/s\">사회</a></li>\
+         <li><a href=\"/e\">경제</a></li><li><a href=\"/c\">문화</a></li></ul></div>\
+         <div class=\"article\"><h1>은빛천 갈대숲 산책로 석 달 만에 다시 열려</h1>{above}\
+         <div class=\"article_body\">{body}</div>{below}</div>\
+         <div class=\"footer\"><p>등록번호 가00000 · 발행인 홍길순 · 주소 은빛시 강변로 1</p></div>\
+         </body></html>"
+    )
+    .into_bytes()
+}
+
+/// The body's paragraphs, the first opened with `lead` and the last closed with `tail`.
+fn paras(lead: &str, tail: &str) -> String {
+    let mut out = String::new();
+    for (i, p) in PARAS.iter().enumerate() {
+        let (l, t) = (if i == 0 { lead } else { "" }, if i + 1 == PARAS.len() { tail } else { "" });
+        out.push_str(&format!("<p>{l}{p}{t}</p>"));
+    }
+    out
+}
+
+fn extract(html: &[u8]) -> bonmun::Article {
+    bonmun::extract(html).expect("the test page has a body")
+}
+
+fn author(html: &[u8]) -> String {
+    extract(html).byline().unwrap_or_default()
+}
+
+#[test]
+fn dateline_bylines_in_every_bracket_form() {
+    for (lead, want) in [
+        ("[은빛=한빛뉴스] 이도윤 기자 = ", "이도윤"),
+        ("(은빛=한빛뉴스) 이도윤 기자 = ", "이도윤"),
+        ("［은빛=한빛뉴스］ 이도윤 기자 = ", "이도윤"),
+        ("（은빛=한빛뉴스） 이도윤·박서하 기자 = ", "이도윤, 박서하"),
+        ("【은빛=한빛뉴스 이도윤 기자】 ", "이도윤"),
+        ("\u{200b}［은빛=한빛뉴스］ 이도윤 기자 = ", "이도윤"),
+        ("&#8203;[은빛=한빛뉴스] 이도윤 기자 = ", "이도윤"),
+        ("[한빛뉴스 이도윤 기자] ", "이도윤"),
+    ] {
+        assert_eq!(author(&page("", "", &paras(lead, ""), "")), want, "{lead}");
+    }
+}
+
+#[test]
+fn dateline_split_off_or_after_a_lead() {
+    // Split from its paragraph by <br>: the dateline is a block of its own.
+    let body = paras("［은빛=한빛뉴스］ 이도윤 기자 =<br>", "");
+    assert_eq!(author(&page("", "", &body, "")), "이도윤");
+    let body = paras("【한빛머니 이도윤 기자】<br>", "");
+    assert_eq!(author(&page("", "", &body, "")), "이도윤");
+    // After a deck and a lead paragraph.
+    let body = format!(
+        "<p>데크 높이 50㎝ 올리고 배수로 세 곳 더 내</p><p>은빛시가 갈대숲 산책로를 다시 열었다는 소식을 전하는 이 글은 정비 공사의 경과와 주민들의 반응을 함께 담았다.</p>{}",
+        paras("[은빛=한빛뉴스] 이도윤 기자 = ", "")
+    );
+    assert_eq!(author(&page("", "", &body, "")), "이도윤");
+}
+
+#[test]
+fn closing_bylines() {
+    // Glued to the end of the last paragraph, in brackets.
+    assert_eq!(author(&page("", "", &paras("", " [로컬은빛 조하람 기자]"), "")), "조하람");
+    // In angle brackets before an e-mail, on a line of its own.
+    let a = extract(&page("", "", &paras("", ""), "<p>〈김종하기자〉jongha@eunbit.example</p>"));
+    assert_eq!(a.byline().as_deref(), Some("김종하"));
+    // "이름 기자 e-mail | date" as the line above the body.
+    let a = extract(&page(
+        "",
+        "<div class=\"info\">조하람 기자 haram@eunbit.example | 2020-03-10 15:13:37</div>",
+        &paras("", ""),
+        "",
+    ));
+    assert_eq!(a.byline().as_deref(), Some("조하람"));
+    assert_eq!(a.email.as_deref(), Some("haram@eunbit.example"));
+    assert_eq!(a.published.map(|d| d.to_string()).as_deref(), Some("2020-03-10 15:13"));
+    // The paper's name before the reporter in a writer box after the body.
+    let writer = "<div class=\"writer_box\"><p>은빛저널 김현서 기자</p></div>";
+    assert_eq!(author(&page("", "", &paras("", ""), writer)), "김현서");
+    // A title before the name, with the e-mail.
+    assert_eq!(
+        author(&page("", "", &paras("", ""), "<p>칼럼니스트 박서강 seogang@eunbit.example</p>")),
+        "박서강"
+    );
+}
+
+#[test]
+fn quoted_people_are_not_the_author() {
+    // The body quotes a 부녀회장 and a 팀장; the reporter is named above the body.
+    let body = format!(
+        "{}<p>부녀회장 최미라씨는 \"산책로가 열려 다행\"이라고 말했다. 보건소 김태오 팀장도 \"걷기 좋은 길이 늘었다\"고 전했다.</p>",
+        paras("", "")
+    );
+    let above = "<div class=\"info\">조하람 기자 | 2020-03-10 15:13:37</div>";
+    assert_eq!(author(&page("", above, &body, "")), "조하람");
+    assert_eq!(author(&page("", "", &body, "")), "");
+}
+
+#[test]
+fn author_metadata_with_noise() {
+    let site = "<meta property=\"og:site_name\" content=\"머니S\">";
+    let head = format!("{site}<meta property=\"article:author\" content=\"머니S한아름 기자\">");
+    assert_eq!(author(&page(&head, "", &paras("", ""), "")), "한아름");
+    let head = "<meta name=\"parsely-author\" content=\"배서윤\">";
+    assert_eq!(author(&page(head, "", &paras("", ""), "")), "배서윤");
+    let head = r#"<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":"문다온 기자"}}</script>"#;
+    assert_eq!(author(&page(head, "", &paras("", ""), "")), "문다온");
+    // hentry: the author's name in markup, not in <head>.
+    let above = "<p class=\"byline\"><span class=\"author vcard\"><a class=\"url fn n\" href=\"/author/ha\">하예린</a></span> · 2024.05.02</p>";
+    assert_eq!(author(&page("", above, &paras("", ""), "")), "하예린");
+    // A handle names an account; a site name and a role are no authors.
+    let head =
+        "<meta name=\"twitter:creator\" content=\"@EunbitNews\"><meta name=\"author\" content=\"사진\">";
+    assert_eq!(author(&page(head, "", &paras("", ""), "")), "");
+    let head = "<meta property=\"og:site_name\" content=\"머니S\"><meta name=\"author\" content=\"머니S\">";
+    assert_eq!(author(&page(head, "", &paras("", ""), "")), "");
+    // A photo credit names the photographer, not the author.
+    let body = format!(
+        "<figure><img src=\"a.jpg\"><figcaption>갈대숲 산책로를 걷는 주민들. 사진 기자</figcaption></figure>{}",
+        paras("", "")
+    );
+    assert_eq!(author(&page("", "", &body, "<p>사진 기자</p>")), "");
+}
+
+#[test]
+fn labels_of_papers_abroad() {
+    let above = "<div class=\"info\">발표시간: [ 2020-06-17 12:18:47 ]&nbsp; 편집/기자: [ 최승하 ]&nbsp; 출처: [ 은빛일보 ]</div>";
+    let a = extract(&page("", above, &paras("［본사소식］ ", ""), "<p>责编：박미란</p>"));
+    assert_eq!(a.byline().as_deref(), Some("최승하"));
+    assert_eq!(a.published.map(|d| d.to_string()).as_deref(), Some("2020-06-17 12:18"));
+    // The editor's credit alone names the person the page credits.
+    assert_eq!(author(&page("", "", &paras("", ""), "<p>责编：박미란</p>")), "박미란");
+    let above = "<table><tr><th>작성자</th><td>마을기자 채윤하</td><th>작성일</th><td>2025.11.08 16:22</td></tr></table>";
+    let a = extract(&page("", above, &paras("", ""), ""));
+    assert_eq!(a.byline().as_deref(), Some("채윤하"));
+    assert_eq!(a.published.map(|d| d.to_string()).as_deref(), Some("2025-11-08 16:22"));
+}
+
+#[test]
+fn printed_dates() {
+    let date = |head: &str, above: &str| {
+        let a = extract(&page(head, above, &paras("", ""), ""));
+        (a.published.map(|d| d.to_iso8601()), a.modified.map(|d| d.to_iso8601()))
+    };
+    // A date-only <meta> does not hide the time printed for the same day.
+    let head = "<meta property=\"article:published_time\" content=\"2020-06-01\">";
+    assert_eq!(
+        date(head, "<p class=\"date\">2020.06.01 17:41</p>").0.as_deref(),
+        Some("2020-06-01T17:41:00+09:00")
+    );
+    // Another day's time does not replace it.
+    assert_eq!(date(head, "<p class=\"date\">2020.05.30 17:41</p>").0.as_deref(), Some("2020-06-01"));
+    // "date | time".
+    assert_eq!(date("", "<p>입력 2020.06.01 | 17:41</p>").0.as_deref(), Some("2020-06-01T17:41:00+09:00"));
+    // Label and date in separate <dt>/<dd> blocks.
+    let dl =
+        "<dl><dt>입력</dt><dd>2020.06.01 | 17:41</dd><dt>최종 수정일</dt><dd>2020.06.02 | 09:10</dd></dl>";
+    assert_eq!(
+        date("", dl),
+        (Some("2020-06-01T17:41:00+09:00".into()), Some("2020-06-02T09:10:00+09:00".into()))
+    );
+    // "최종 수정일" alone is the modified date, not the publication.
+    assert_eq!(date("", "<p class=\"update\">최종 수정일 2025.03.04</p>"), (None, Some("2025-03-04".into())));
+    // An explicit zone wins; +09:00 only where the page prints none.
+    assert_eq!(
+        date("", "<p>입력 2019-11-19 02:24:00 UTC</p>").0.as_deref(),
+        Some("2019-11-19T02:24:00+00:00")
+    );
+    let head = "<meta property=\"article:published_time\" content=\"2019-11-19 02:24:00 UTC\">";
+    assert_eq!(date(head, "").0.as_deref(), Some("2019-11-19T02:24:00+00:00"));
+    let head = "<meta property=\"article:published_time\" content=\"2019-11-19T02:24:00Z\">";
+    assert_eq!(date(head, "").0.as_deref(), Some("2019-11-19T02:24:00+00:00"));
+    assert_eq!(date("", "<p>입력 2019-11-19 11:24</p>").0.as_deref(), Some("2019-11-19T11:24:00+09:00"));
+}
+
+/// A documentation page: the book's name in the bar, the chapter in the content's <h1>.
+fn doc_page(title: &str, h1: &str) -> Vec<u8> {
+    format!(
+        "<!doctype html><html><head><meta charset=\"utf-8\"><title>{title}</title></head><body>\
+         <div class=\"menu-bar\"><h1 class=\"menu-title\">은빛큐 안내서</h1></div>\
+         <nav class=\"sidebar\"><ol><li><a href=\"a.html\">시작하기</a></li><li><a href=\"b.html\">재시도 정책</a></li>\
+         <li><a href=\"c.html\">배포</a></li></ol></nav><main>{h1}{}</main></body></html>",
+        paras("", "")
+    )
+    .into_bytes()
+}
+
+#[test]
+fn documentation_chapter_titles() {
+    let chapter = "재시도 정책 설정하기";
+    // mdBook: the <h1> is a link to itself.
+    let md = doc_page(
+        "재시도 정책 설정하기 - 은빛큐 안내서",
+        "<h1 id=\"x\"><a class=\"header\" href=\"#x\">재시도 정책 설정하기</a></h1>",
+    );
+    assert_eq!(extract(&md).title.as_deref(), Some(chapter));
+    // Docusaurus: a hash link after a zero-width space.
+    let docu = doc_page(
+        "재시도 정책 설정하기 | 은빛큐 안내서",
+        "<header><h1>재시도 정책 설정하기<a class=\"hash-link\" href=\"#x\">\u{200b}</a></h1></header>",
+    );
+    assert_eq!(extract(&docu).title.as_deref(), Some(chapter));
+    // Sphinx: a pilcrow link and a "documentation" suffix.
+    let sphinx = doc_page(
+        "재시도 정책 설정하기 — 은빛큐 2.3 documentation",
+        "<h1>재시도 정책 설정하기<a class=\"headerlink\" href=\"#x\" title=\"Link to this heading\">¶</a></h1>",
+    );
+    assert_eq!(extract(&sphinx).title.as_deref(), Some(chapter));
+}
+
+#[test]
+fn site_name_prefixes() {
+    let t = |head: &str| extract(&page(head, "", &paras("", ""), "")).title;
+    let want = Some("은빛천 갈대숲 산책로 석 달 만에 다시 열려".to_string());
+    assert_eq!(t("<title>다솔일보 :: 은빛천 갈대숲 산책로 석 달 만에 다시 열려</title>"), want);
+    assert_eq!(t("<title>은빛신문 - 은빛천 갈대숲 산책로 석 달 만에 다시 열려</title>"), want);
+}
+
+#[test]
+fn site_name_prefix_without_a_heading() {
+    // No heading agrees: the <title> is what there is, its site name cut off either side.
+    let html = format!(
+        "<html><head><meta charset=\"utf-8\"><title>다솔일보 :: 갈대숲 산책로 다시 열려</title></head><body>{}</body></html>",
+        paras("", "")
+    );
+    assert_eq!(extract(html.as_bytes()).title.as_deref(), Some("갈대숲 산책로 다시 열려"));
+}
