@@ -9,6 +9,9 @@ use std::sync::LazyLock;
 /// Titles that follow a reporter's name; the name is what is kept.
 const TITLES: &str = r"(?:선임\s*기자|수석\s*기자|전문\s*기자|[가-힣]{0,4}전문기자|객원\s*기자|인턴\s*기자|기자|특파원|통신원|논설위원|[가-힣]{0,4}칼럼니스트|에디터|PD|앵커)";
 
+/// [`TITLES`] alone, to find where a byline's title ends.
+static TITLE_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(TITLES).expect("constant regex"));
+
 /// Words one of which every byline carries: lines without them skip the regex.
 const TITLE_WORDS: [&str; 8] = ["기자", "특파원", "통신원", "논설위원", "칼럼니스트", "에디터", "PD", "앵커"];
 
@@ -116,6 +119,19 @@ pub(crate) fn from_closing(line: &str) -> Option<(Vec<String>, Option<String>)> 
         Some((byline, rest)) if crate::date::DateTime::parse_korean(rest).is_some() => byline,
         _ => line,
     };
+    // "정치부 남궁혜원·차도윤 기자 최초 게시 2025.10.15 06:00 …": the byline, then only dates.
+    let line = TITLE_RE
+        .find_iter(line)
+        .map(|m| m.end())
+        .find(|&end| {
+            let rest = line
+                .get(end..)
+                .unwrap_or_default()
+                .trim_start_matches(|c: char| c.is_whitespace() || "|ㅣ/·".contains(c));
+            !rest.is_empty() && crate::date::is_date_line(rest)
+        })
+        .and_then(|end| line.get(..end))
+        .unwrap_or(line);
     let c = CLOSING.captures(line).or_else(|| TITLE_FIRST.captures(line))?;
     let names = names(c.name("names")?.as_str())?;
     Some((names, c.name("email").map(|m| m.as_str().to_string())))
@@ -401,6 +417,15 @@ mod tests {
             Some(("조원익".into(), Some("wick@example.com".into())))
         );
         assert_eq!(c("강은채 기자 | 2025-04-22 09:41:12"), Some(("강은채".into(), None)));
+        assert_eq!(
+            c("정치부 남궁하늘·차도은 기자 최초 게시 2025.10.15 06:00 마지막 업데이트 2025.10.15 23:52"),
+            Some(("남궁하늘, 차도은".into(), None))
+        );
+        assert_eq!(
+            c("한지수 기자\u{a0}|\u{a0}입력 : 2009-06-23 오후 4:12:07"),
+            Some(("한지수".into(), None))
+        );
+        assert_eq!(c("홍길동 기자 2025.10.15 오전 회의에서 밝혔다"), None);
         assert_eq!(c("포쓰머니 김현주 기자"), Some(("김현주".into(), None)));
         assert_eq!(c("홍길동 기자 | 정치부"), None);
         assert_eq!(c("사진 기자"), None);

@@ -300,7 +300,7 @@ pub(crate) enum Label {
 /// 2018-08-25 15:24 ]", "최종수정 2023.06.29", "발표시간: [ 2020-06-17 12:18:47 ]". As regex
 /// alternatives, longest first where one starts another. A label alone names one kind: a page
 /// that prints only "최종 수정일" gives its modified date, not its publication.
-const LABELS: [(&str, Label); 27] = [
+const LABELS: [(&str, Label); 29] = [
     (r"기사\s*입력", Label::Published),
     (r"최초\s*입력", Label::Published),
     ("입력", Label::Published),
@@ -322,6 +322,8 @@ const LABELS: [(&str, Label); 27] = [
     (r"기사\s*수정", Label::Modified),
     ("수정", Label::Modified),
     (r"최종\s*업데이트", Label::Modified),
+    (r"마지막\s*업데이트", Label::Modified),
+    (r"마지막\s*수정", Label::Modified),
     ("업데이트", Label::Modified),
     ("Posted", Label::Published),
     ("Published", Label::Published),
@@ -533,6 +535,7 @@ mod tests {
         assert!(is_date_line("2024년 3월 11일 (월)"));
         assert!(is_date_line("발표시간: [ 2020-06-17 12:18:47 ]"));
         assert!(is_date_line("2019-11-19 02:24:00 UTC"));
+        assert!(is_date_line("최초 게시 2025.10.15 06:00 마지막 업데이트 2025.10.15 23:52"));
         assert!(!is_date_line("가. 기간: 2025. 3. 4.(화) 10:00 ~ 3. 7.(금) 17:00"));
         assert!(!is_date_line("정부는 2024년 3월 11일 발표했다"));
     }

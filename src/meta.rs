@@ -623,7 +623,8 @@ fn authors(
         let from = r.start.saturating_sub(DATE_LOOKBACK_BLOCKS);
         // A label alone ("<th>작성자</th>"): the name is in the next block.
         let mut label: Option<&str> = None;
-        for b in blocks(from..r.start) {
+        // Old table layouts put the byline row inside the body's table, a few rows in.
+        for b in blocks(from..(r.start + HEADER_BLOCKS_INTO).min(r.end)) {
             let above = label.take();
             if let Some((names, mail)) =
                 byline::from_closing(&b.text).or_else(|| byline::from_by_line(&b.text))
@@ -697,6 +698,11 @@ const AUTHOR_META_KEYS: [&str; 10] = [
 /// paragraph) and above it (split off by <br> into a block that prune drops as a label).
 const DATELINE_BLOCKS_INTO: usize = 4;
 const DATELINE_BLOCKS_ABOVE: usize = 3;
+
+/// Byline lines of the header ("한지수 기자 | 입력 : …") are looked for this many blocks into
+/// the body as well: a table layout's body cell holds the headline's rows (headline, deck,
+/// byline row) before the text.
+const HEADER_BLOCKS_INTO: usize = 6;
 
 static AUTHOR_KEY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#""author"\s*:\s*"#).expect("constant regex"));
