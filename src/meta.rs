@@ -437,9 +437,11 @@ fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
         if crate::text::ends_sentence(tail) && !site.is_some_and(|s| tail.contains(s)) {
             break;
         }
+        let sep = out.get(at..at + len).unwrap_or_default();
         out = out.get(..at).unwrap_or(out).trim_end();
-        // "제목 < 경제 < 기사본문 - 아시아경제": keep cutting section names, and only those.
-        if !out.contains(" < ") {
+        // "제목 < 경제 < 기사본문 - 아시아경제", "질환명 | 질환백과 | 건강정보 | 병원": a path of
+        // section names, in the mark just cut or in " < ": keep cutting, and only those.
+        if !out.contains(" < ") && !out.contains(sep) {
             break;
         }
     }
@@ -833,6 +835,13 @@ mod tests {
         assert_eq!(strip_site_suffix("2019년 회고 | snack", None), "2019년 회고");
         assert_eq!(strip_site_suffix("블로그 글 :: 내 블로그", None), "블로그 글");
         assert_eq!(strip_site_suffix("가상자산 왕국 - 매일경제", Some("매일경제")), "가상자산 왕국");
+        assert_eq!(
+            strip_site_suffix("역류성 식도염 | 질환백과 | 건강정보 | 가람병원", None),
+            "역류성 식도염"
+        );
+        assert_eq!(strip_site_prefix("다솔일보 :: 제목이다", None), "제목이다");
+        assert_eq!(strip_site_prefix("해솔 - 제목이다", Some("해솔신문")), "제목이다");
+        assert_eq!(strip_site_prefix("속보 - 제목이다", None), "속보 - 제목이다");
     }
 
     /// The search `site_separator` replaced: one `rfind` per separator.

@@ -95,9 +95,10 @@ fn check_tally(name: &str, t: &Tally, floors: Floors) {
     assert!(rate(t.author) >= author, "{name}: author {:.3} < {author}", rate(t.author));
 }
 
-/// What bonmun reached on corpus pages 038 on when they were added: title 8/9, published 8/9,
-/// author 4/9 (see `corpus_metadata`). Issue 16's bylines are what the author rate waits for.
-const HELD_OUT_FLOORS: Floors = (0.88, 0.88, 0.44);
+/// What bonmun reached on corpus pages 038 on: title 8/9, published 8/9, author 4/9 when they
+/// were added; issue 16's bylines and date forms brought published to 9/9 and author to 9/9
+/// (see `corpus_metadata`). Ratchets: raise them when a change lifts a rate, never lower them.
+const HELD_OUT_FLOORS: Floors = (0.88, 1.0, 1.0);
 
 /// The same for the fifth held-out set, pages 050 on (HWP exports, newsletters, print views,
 /// live blogs, `<span>`/`<br>` text, Q&A answers), as first measured on all six: title 5/6,
@@ -171,11 +172,14 @@ fn printed_metadata_without_meta_tags() {
     }
 }
 
-/// Rates on the corpus (all pages with gold) without `<meta>` and JSON-LD: the best measured.
-const STRIPPED_CORPUS_FLOORS: Floors = (0.0, 0.0, 0.0);
+/// Rates on the corpus (all 44 pages with gold) without `<meta>` and JSON-LD, the best
+/// measured: title 38/44, published 41/44, author 35/39 (before issue 16: 36/44, 37/44, 22/39).
+/// A ratchet: raise it when a change lifts a rate, never lower it.
+const STRIPPED_CORPUS_FLOORS: Floors = (0.863, 0.931, 0.897);
 
-/// Rates on realpages without `<meta>` and JSON-LD: the best measured.
-const STRIPPED_REALPAGES_FLOORS: Floors = (0.0, 0.0, 0.0);
+/// Rates on realpages without `<meta>` and JSON-LD, the best measured: title 53/53, published
+/// 50/52, author 30/37 (before issue 16: 53/53, 47/52, 29/37). A ratchet, as above.
+const STRIPPED_REALPAGES_FLOORS: Floors = (1.0, 0.961, 0.81);
 
 // ---------------------------------------------------------------------------------------------
 // The forms of issue 16, each on a page written for the test: a site bar, a headline, the
