@@ -51,10 +51,11 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("constant regex")
 });
 
-/// A closing byline: "홍길동 기자 hong@example.co.kr", "/홍길동 기자", "홍길동 기자".
+/// A closing byline: "홍길동 기자 hong@example.co.kr", "/홍길동 기자", "홍길동 기자", and the
+/// header's "박준석 기자 외 1명" (the others are not named, so not read).
 static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:^|[\s/(\[=])(?P<names>{NAME}(?:\s*[,·ㆍ]\s*{NAME})*)\s*{TITLES}\s*[(\[]?\s*(?P<email>[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]*(?:\.[A-Za-z]{{2,}})?)?\s*[)\]]?\s*$"
+        r"(?:^|[\s/(\[=])(?P<names>{NAME}(?:\s*[,·ㆍ]\s*{NAME})*)\s*{TITLES}\s*[(\[]?\s*(?P<email>[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]*(?:\.[A-Za-z]{{2,}})?)?\s*[)\]]?(?:\s*외\s*\d{{1,2}}\s*명)?\s*$"
     ))
     .expect("constant regex")
 });
@@ -436,6 +437,7 @@ mod tests {
             Some(("박서강".into(), Some("seogang@example.com".into())))
         );
         assert_eq!(c("기자 홍길동"), None);
+        assert_eq!(c("박준호 기자 외 1명"), Some(("박준호".into(), None)));
     }
 
     #[test]
