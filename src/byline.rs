@@ -182,10 +182,11 @@ const TRAILING_MAX_BYTES: usize = 240;
 
 /// Labels before a name on a page's information line, as papers abroad and boards print them:
 /// "편집/기자: [ 최승호 ]", "责编：박미란", "작성자: 문하늘", "작성자 마을기자 채윤서",
-/// "글·사진 마을기자 채윤서". A title may stand before the name here ("마을기자", "시민기자").
+/// "글·사진 마을기자 채윤서", "답변자 상담위원 국지안". A title may stand before the name here
+/// ("마을기자", "시민기자", "상담위원").
 static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:^|[\s|/\]］)])(?:{AUTHOR_LABELS}|(?:기자|글|記者)\s*[:：])(?:\s*[:：|]\s*|\s+)[\[［(]?\s*(?:[가-힣]{{0,3}}기자\s+)?(?P<names>{NAME}(?:\s*[,·ㆍ]\s*{NAME})*)\s*(?:[\]］)]|[|]|\s|$)"
+        r"(?:^|[\s|/\]］)])(?:{AUTHOR_LABELS}|(?:기자|글|記者)\s*[:：])(?:\s*[:：|]\s*|\s+)[\[［(]?\s*(?:[가-힣]{{0,3}}(?:기자|위원|교수|변호사|노무사|세무사|작가)\s+)?(?P<names>{NAME}(?:\s*[,·ㆍ]\s*{NAME})*)\s*(?:[\]］)]|[|]|\s|$)"
     ))
     .expect("constant regex")
 });
@@ -193,7 +194,7 @@ static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
 /// The labels before an author's name, as regex alternatives (with "기자:" and "글:", which
 /// need their colon, added where they are read).
 const AUTHOR_LABELS: &str =
-    r"편집\s*/\s*기자|취재\s*/\s*기자|责编|责任编辑|编辑|작성자|글쓴이|글\s*[·ㆍ/]\s*사진|필자";
+    r"편집\s*/\s*기자|취재\s*/\s*기자|责编|责任编辑|编辑|작성자|글쓴이|답변자|글\s*[·ㆍ/]\s*사진|필자";
 
 /// A line that is an author label and nothing else: the `<th>작성자</th>` whose name is in
 /// the next cell.
@@ -210,7 +211,7 @@ pub(crate) fn is_label_alone(line: &str) -> bool {
 const LABEL_ALONE_MAX_BYTES: usize = 32;
 
 /// Words one of which every author label holds: lines without them skip the regex.
-const AUTHOR_LABEL_WORDS: [&str; 7] = ["기자", "责编", "编辑", "작성자", "글쓴이", "필자", "글"];
+const AUTHOR_LABEL_WORDS: [&str; 8] = ["기자", "责编", "编辑", "작성자", "글쓴이", "답변자", "필자", "글"];
 
 /// Names after an author label on a short line: "편집/기자: [ 최승호 ]", "责编：박미란".
 pub(crate) fn from_label(line: &str) -> Option<Vec<String>> {
@@ -451,6 +452,7 @@ mod tests {
         assert_eq!(l("최종 업데이트: 2024년 4월 22일 작성자: 문하늘"), Some("문하늘".into()));
         assert_eq!(l("작성자 | 마을기자 채윤서 | 작성일 | 2025.11.08 16:22"), Some("채윤서".into()));
         assert_eq!(l("글·사진 마을기자 채윤서"), Some("채윤서".into()));
+        assert_eq!(l("답변자 상담위원 국지호"), Some("국지호".into()));
         assert_eq!(l("작성자: 홍길동입니다 반갑습니다"), None);
         assert_eq!(l("기자들은 오늘 모였다"), None);
         assert_eq!(l("이 글의 저작권은 과학동네와 필자에게 있으며"), None);

@@ -672,6 +672,12 @@ fn authors(
         header
     } else if !closing.is_empty() {
         closing
+    } else if let Some(names) = body.as_ref().and_then(|r| {
+        // An explicit label in the middle of the body's region: a Q&A board's answer box
+        // ("답변자 상담위원 …") stands between the question and the answer.
+        blocks(r.clone()).find_map(|b| byline::from_label(&b.text))
+    }) {
+        names
     } else {
         structured
     };

@@ -172,10 +172,10 @@ fn printed_metadata_without_meta_tags() {
     }
 }
 
-/// Rates on the corpus (all 44 pages with gold) without `<meta>` and JSON-LD, the best
-/// measured: title 38/44, published 41/44, author 35/39 (before issue 16: 36/44, 37/44, 22/39).
+/// Rates on the corpus (all 48 pages with gold) without `<meta>` and JSON-LD, the best
+/// measured: title 42/48, published 44/48, author 39/43 (before issue 16: 40/48, 40/48, 25/43).
 /// A ratchet: raise it when a change lifts a rate, never lower it.
-const STRIPPED_CORPUS_FLOORS: Floors = (0.863, 0.931, 0.897);
+const STRIPPED_CORPUS_FLOORS: Floors = (0.875, 0.916, 0.906);
 
 /// Rates on realpages without `<meta>` and JSON-LD, the best measured: title 53/53, published
 /// 50/52, author 31/37 (before issue 16: 53/53, 47/52, 29/37). A ratchet, as above.
@@ -334,6 +334,12 @@ fn labels_of_papers_abroad() {
     let a = extract(&page("", above, &paras("", ""), ""));
     assert_eq!(a.byline().as_deref(), Some("채윤하"));
     assert_eq!(a.published.map(|d| d.to_string()).as_deref(), Some("2025-11-08 16:22"));
+    // A Q&A board: the answerer's label stands between the question and the answer.
+    let body = format!(
+        "<p>{}</p><p>{}</p><ul><li>답변자 상담위원 국지호</li><li>답변일 2025.07.18 10:20</li></ul><p>{}</p><p>{}</p>",
+        PARAS[0], PARAS[1], PARAS[2], PARAS[3]
+    );
+    assert_eq!(author(&page("", "", &body, "")), "국지호");
 }
 
 #[test]
