@@ -136,7 +136,10 @@ impl DateTime {
 
     /// Reads an English date as blog themes print it: "March 28, 2026", "Mar 28, 2026".
     pub(crate) fn parse_english(s: &str) -> Option<DateTime> {
-        let c = ENGLISH.captures(s)?;
+        Self::from_english_captures(&ENGLISH.captures(s)?)
+    }
+
+    fn from_english_captures(c: &regex::Captures<'_>) -> Option<DateTime> {
         let month = c.name("mon")?.as_str().get(..3)?.to_ascii_lowercase();
         let m = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
             .iter()
@@ -144,7 +147,20 @@ impl DateTime {
             + 1;
         let d = c.name("d")?.as_str().parse().ok()?;
         let y = c.name("y")?.as_str().parse().ok()?;
-        DateTime::new(y, m, d, None, KST_OFFSET_MINUTES)
+        let num = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<u8>().ok());
+        let time = match (num("H"), num("M")) {
+            (Some(h), Some(min)) => {
+                let ampm = c.name("ampm").map(|a| a.as_str().to_ascii_lowercase());
+                let h = match (ampm.as_deref(), h) {
+                    (Some("pm"), 1..=11) => h + 12,
+                    (Some("am"), 12) => 0,
+                    _ => h,
+                };
+                Some((h, min, num("S").unwrap_or(0)))
+            }
+            _ => None,
+        };
+        DateTime::new(y, m, d, time, KST_OFFSET_MINUTES)
     }
 
     fn from_korean_captures(c: &regex::Captures<'_>) -> Option<DateTime> {
@@ -276,14 +292,25 @@ impl Reader<'_> {
     }
 }
 
-/// A printed date, optionally followed by a time in 24- or 12-hour form and a zone: "2020.06.01
+/// A printed date (in Hangul, dotted, or with the 年月日 of papers in Japan and China),
+/// optionally followed by a time in 24- or 12-hour form and a zone: "2020.06.01
 /// | 17:41", "2019-11-19 02:24:00 UTC". A printed offset takes a zone name or a plus sign: a
 /// bare "-12:00" after a time is the end of a range ("10:00-12:00"), not a zone.
-const KOREAN_DATE: &str = r"(?P<y>(?:19|20)\d\d)\s*(?:[.\-/]|년)\s*(?P<m>\d{1,2})\s*(?:[.\-/]|월)\s*(?P<d>\d{1,2})\s*(?:일|\.)?\s*(?:\(\s*[월화수목금토일]\s*\))?\s*(?:\|\s*)?[(\[]?\s*(?:(?P<ampm>오전|오후|AM|PM|am|pm)\s*)?(?:(?P<H>\d{1,2})\s*(?::|시)\s*(?P<M>\d{2})(?:\s*(?::|분)\s*(?P<S>\d{2}))?(?:\s*\(?\s*(?P<tz>(?:UTC|GMT)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?|KST|\+\d{2}:?\d{2}))?)?";
+const KOREAN_DATE: &str = r"(?P<y>(?:19|20)\d\d)\s*(?:[.\-/]|년|年)\s*(?P<m>\d{1,2})\s*(?:[.\-/]|월|月)\s*(?P<d>\d{1,2})\s*(?:일|日|\.)?\s*(?:\(\s*[월화수목금토일]\s*\))?\s*(?:\|\s*)?[(\[]?\s*(?:(?P<ampm>오전|오후|AM|PM|am|pm)\s*)?(?:(?P<H>\d{1,2})\s*(?::|시)\s*(?P<M>\d{2})(?:\s*(?::|분)\s*(?P<S>\d{2}))?(?:\s*\(?\s*(?P<tz>(?:UTC|GMT)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?|KST|\+\d{2}:?\d{2}))?)?";
 
-static ENGLISH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?P<d>\d{1,2})[,.]?\s+(?P<y>(?:19|20)\d\d)(?-u:\b)")
-        .expect("constant regex")
+/// An English date as blog themes and English editions print it, with the time that may
+/// follow: "Sep. 9, 2025 - 17:32", "March 28, 2026 at 9:05 PM".
+const ENGLISH_DATE: &str = r"(?i:(?-u:\b)(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?P<d>\d{1,2})[,.]?\s+(?P<y>(?:19|20)\d\d)(?-u:\b)(?:\s*[,\-–|@·]?\s*(?:at\s+)?(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?:\s*(?P<ampm>am|pm))?)?)";
+
+static ENGLISH: LazyLock<Regex> = LazyLock::new(|| Regex::new(ENGLISH_DATE).expect("constant regex"));
+
+/// An English label and the English date after it: "Published : Sep. 9, 2025 - 17:32",
+/// "Updated on March 3, 2026".
+static LABELLED_ENGLISH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:(?P<pub>Posted|Published)|(?P<mod>Last\s+updated|Updated|Modified))(?:\s+on)?\s*[:：]?\s*{ENGLISH_DATE}"
+    ))
+    .expect("constant regex")
 });
 
 static KOREAN: LazyLock<Regex> = LazyLock::new(|| Regex::new(KOREAN_DATE).expect("constant regex"));
@@ -300,7 +327,7 @@ pub(crate) enum Label {
 /// 2018-08-25 15:24 ]", "최종수정 2023.06.29", "발표시간: [ 2020-06-17 12:18:47 ]". As regex
 /// alternatives, longest first where one starts another. A label alone names one kind: a page
 /// that prints only "최종 수정일" gives its modified date, not its publication.
-const LABELS: [(&str, Label); 29] = [
+const LABELS: [(&str, Label); 35] = [
     (r"기사\s*입력", Label::Published),
     (r"최초\s*입력", Label::Published),
     ("입력", Label::Published),
@@ -325,6 +352,13 @@ const LABELS: [(&str, Label); 29] = [
     (r"마지막\s*업데이트", Label::Modified),
     (r"마지막\s*수정", Label::Modified),
     ("업데이트", Label::Modified),
+    // Korean-language papers in Japan and China label their dates in Japanese or Chinese.
+    ("掲載", Label::Published),
+    ("発行", Label::Published),
+    ("发布", Label::Published),
+    ("發布", Label::Published),
+    ("发表", Label::Published),
+    ("更新", Label::Modified),
     ("Posted", Label::Published),
     ("Published", Label::Published),
     (r"Last\s+updated", Label::Modified),
@@ -332,13 +366,20 @@ const LABELS: [(&str, Label); 29] = [
     ("Modified", Label::Modified),
 ];
 
-/// What may stand between a label and its date: "작성일", "게재일시", "발표시간".
-const LABEL_SUFFIXES: [&str; 3] = ["일시", "시간", "일"];
+/// What may stand between a label and its date: "작성일", "게재일시", "발표시간", "掲載日",
+/// "发布时间".
+const LABEL_SUFFIXES: [&str; 5] = ["일시", "시간", "일", "日", "时间"];
 
 /// Words one of which every label holds (spacing inside a label aside). A line without any
 /// cannot hold a labelled date and skips the regex: most short lines with digits near a
 /// headline (counters, other articles' dates) have no label.
-const LABEL_WORDS: [&str; 17] = [
+const LABEL_WORDS: [&str; 23] = [
+    "掲載",
+    "発行",
+    "发布",
+    "發布",
+    "发表",
+    "更新",
     "입력",
     "등록",
     "승인",
@@ -400,10 +441,16 @@ pub(crate) fn labelled(text: &str) -> Vec<(Label, DateTime)> {
     if !has_label_word(text) {
         return Vec::new();
     }
-    LABELLED
+    let mut found: Vec<(usize, Label, DateTime)> = LABELLED
         .captures_iter(text)
-        .filter_map(|c| Some((label_of(&c)?, DateTime::from_korean_captures(&c)?)))
-        .collect()
+        .filter_map(|c| Some((c.get(0)?.start(), label_of(&c)?, DateTime::from_korean_captures(&c)?)))
+        .collect();
+    found.extend(LABELLED_ENGLISH.captures_iter(text).filter_map(|c| {
+        let label = if c.name("pub").is_some() { Label::Published } else { Label::Modified };
+        Some((c.get(0)?.start(), label, DateTime::from_english_captures(&c)?))
+    }));
+    found.sort_by_key(|f| f.0);
+    found.into_iter().map(|(_, l, d)| (l, d)).collect()
 }
 
 /// The text before the first labelled date of a line, or all of it: "강은채 기자 | 2025-04-22
@@ -434,7 +481,7 @@ const LABEL_ALONE_MAX_BYTES: usize = 40;
 /// date line is made of.
 static DATE_IN_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?:19|20)\d\d\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]\s*\d{1,2}\s*[일.]?",
+        r"(?:19|20)\d\d\s*[.\-/년年]\s*\d{1,2}\s*[.\-/월月]\s*\d{1,2}\s*[일日.]?",
         r"|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d\d",
         r"|(?:오전|오후|AM|PM|am|pm)?\s*\d{1,2}\s*[:시]\s*\d{2}(?:\s*[:분]\s*\d{2})?",
     ))
@@ -566,6 +613,23 @@ mod tests {
         assert_eq!(f.first().map(|f| f.0), Some(Label::Modified));
         let f = labelled("게시일 2024.04.22");
         assert_eq!(f.first().map(|f| f.0), Some(Label::Published));
+        // Papers in Japan and China.
+        let f = labelled("掲載日 2025年 3月 12日");
+        assert_eq!(f.first().map(|f| (f.0, f.1.to_string())), Some((Label::Published, "2025-03-12".into())));
+        let f = labelled("发布时间：2020-06-17 12:18");
+        assert_eq!(f.first().map(|f| f.1.to_string()), Some("2020-06-17 12:18".into()));
+        assert!(is_date_line("掲載日 2025年 3月 12日"));
+        // English labels and dates, with the time after them.
+        let f = labelled("Published : Sep. 9, 2025 - 17:32");
+        assert_eq!(
+            f.first().map(|f| (f.0, f.1.to_string())),
+            Some((Label::Published, "2025-09-09 17:32".into()))
+        );
+        let f = labelled("Updated on March 3, 2026 at 9:05 PM");
+        assert_eq!(
+            f.first().map(|f| (f.0, f.1.to_string())),
+            Some((Label::Modified, "2026-03-03 21:05".into()))
+        );
     }
 
     #[test]

@@ -173,9 +173,9 @@ fn printed_metadata_without_meta_tags() {
 }
 
 /// Rates on the corpus (all 48 pages with gold) without `<meta>` and JSON-LD, the best
-/// measured: title 42/48, published 44/48, author 39/43 (before issue 16: 40/48, 40/48, 25/43).
+/// measured: title 42/48, published 46/48, author 39/43 (before issue 16: 40/48, 40/48, 25/43).
 /// A ratchet: raise it when a change lifts a rate, never lower it.
-const STRIPPED_CORPUS_FLOORS: Floors = (0.875, 0.916, 0.906);
+const STRIPPED_CORPUS_FLOORS: Floors = (0.875, 0.958, 0.906);
 
 /// Rates on realpages without `<meta>` and JSON-LD, the best measured: title 53/53, published
 /// 50/52, author 31/37 (before issue 16: 53/53, 47/52, 29/37). A ratchet, as above.
