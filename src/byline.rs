@@ -1,6 +1,8 @@
 //! Who wrote the article, from where Korean pages print it: the dateline that opens the body
-//! ("[세종=뉴스핌] 이경태 기자 =", "(서울=연합뉴스) 홍길동 기자 ="), a closing
-//! "홍길동 기자 hong@example.com" line, and the page's author metadata.
+//! ("[세종=뉴스핌] 이경태 기자 =", "(서울=연합뉴스) 홍길동 기자 =", "［해솔=해솔신문］ …" in any
+//! bracket), a byline line above the body or closing it ("홍길동 기자 hong@example.com",
+//! "… [로컬한빛 조원익 기자]"), the labels of papers abroad and of boards ("편집/기자: [ … ]",
+//! "责编：", "작성자"), and the page's author metadata, with the noise sites put around names.
 
 use aho_corasick::AhoCorasick;
 use regex::Regex;

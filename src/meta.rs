@@ -537,6 +537,7 @@ fn dates(head: &Head, page: &Page, body: Option<Range<usize>>) -> (Option<DateTi
     (published, modified)
 }
 
+/// Whether two dates name the same calendar day (as printed, each in its own zone).
 fn same_day(a: &DateTime, b: &DateTime) -> bool {
     (a.year, a.month, a.day) == (b.year, b.month, b.day)
 }
