@@ -184,11 +184,11 @@ const TRAILING_MAX_BYTES: usize = 240;
 
 /// Labels before a name on a page's information line, as papers abroad and boards print them:
 /// "편집/기자: [ 최승호 ]", "责编：박미란", "작성자: 문하늘", "작성자 마을기자 채윤서",
-/// "글·사진 마을기자 채윤서", "답변자 상담위원 국지안". A title may stand before the name here
-/// ("마을기자", "시민기자", "상담위원").
+/// "글·사진 마을기자 채윤서", "답변자 상담위원 국지안", "글 · 에디터 한하윤". A title may stand
+/// before the name here ("마을기자", "시민기자", "상담위원", "에디터").
 static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:^|[\s|/\]］)])(?:{AUTHOR_LABELS}|(?:기자|글|記者)\s*[:：])(?:\s*[:：|]\s*|\s+)[\[［(]?\s*(?:[가-힣]{{0,3}}(?:기자|위원|교수|변호사|노무사|세무사|작가)\s+)?(?P<names>{NAME}(?:\s*[,·ㆍ]\s*{NAME})*)\s*(?:[\]］)]|[|]|\s|$)"
+        r"(?:^|[\s|/\]］)])(?:{AUTHOR_LABELS}|(?:기자|記者)\s*[:：]|글\s*[:：·])(?:\s*[:：|]\s*|\s+)[\[［(]?\s*(?:(?:[가-힣]{{0,3}}(?:기자|위원|교수|변호사|노무사|세무사|작가)|에디터)\s+)?(?P<names>{NAME}(?:\s*[,·ㆍ]\s*{NAME})*)\s*(?:[\]］)]|[|]|\s|$)"
     ))
     .expect("constant regex")
 });
@@ -455,6 +455,8 @@ mod tests {
         assert_eq!(l("작성자 | 마을기자 채윤서 | 작성일 | 2025.11.08 16:22"), Some("채윤서".into()));
         assert_eq!(l("글·사진 마을기자 채윤서"), Some("채윤서".into()));
         assert_eq!(l("답변자 상담위원 국지호"), Some("국지호".into()));
+        assert_eq!(l("글 · 에디터 한하람 / 읽는 데 6분"), Some("한하람".into()));
+        assert_eq!(l("글 한하람"), None);
         assert_eq!(l("작성자: 홍길동입니다 반갑습니다"), None);
         assert_eq!(l("기자들은 오늘 모였다"), None);
         assert_eq!(l("이 글의 저작권은 과학동네와 필자에게 있으며"), None);
