@@ -209,6 +209,12 @@ pub(crate) fn is_label_alone(line: &str) -> bool {
     line.len() <= LABEL_ALONE_MAX_BYTES && LABEL_ALONE.is_match(line)
 }
 
+/// A magazine's or newsletter's credit line that opens with "글" and the writer's name, then a
+/// separator: "글 한소율 · 읽는 데 6분", "글 김서윤 | 사진 이도현". Only at the line's start, with
+/// the separator after the name: elsewhere "글" is the word for a piece of writing.
+static WRITTEN_BY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^\s*글\s+(?P<names>{NAME})\s*[·ㆍ|/]")).expect("constant regex"));
+
 /// A lone label is a word: "편집/기자 :" is 16 bytes.
 const LABEL_ALONE_MAX_BYTES: usize = 32;
 
@@ -220,7 +226,10 @@ pub(crate) fn from_label(line: &str) -> Option<Vec<String>> {
     if line.len() > CLOSING_MAX_BYTES || !AUTHOR_LABEL_WORDS.iter().any(|w| line.contains(w)) {
         return None;
     }
-    LABELLED.captures_iter(line).find_map(|c| names(c.name("names")?.as_str()))
+    LABELLED
+        .captures_iter(line)
+        .chain(WRITTEN_BY.captures(line))
+        .find_map(|c| names(c.name("names")?.as_str()))
 }
 
 /// An e-mail address on a line of its own (the byline line of many news pages).
@@ -456,6 +465,10 @@ mod tests {
         assert_eq!(l("글·사진 마을기자 채윤서"), Some("채윤서".into()));
         assert_eq!(l("답변자 상담위원 국지호"), Some("국지호".into()));
         assert_eq!(l("글 · 에디터 한하람 / 읽는 데 6분"), Some("한하람".into()));
+        assert_eq!(l("글 한소율 · 읽는 데 6분"), Some("한소율".into()));
+        assert_eq!(l("글 김서윤 | 사진 이도현"), Some("김서윤".into()));
+        assert_eq!(l("좋은 글 하나 · 추천"), None);
+        assert_eq!(l("글 잘 쓰는 법"), None);
         assert_eq!(l("글 한하람"), None);
         assert_eq!(l("작성자: 홍길동입니다 반갑습니다"), None);
         assert_eq!(l("기자들은 오늘 모였다"), None);

@@ -206,7 +206,8 @@ impl Head {
 pub(crate) fn read(doc: &Dom, page: &Page, body: Option<Range<usize>>, first: Option<&str>) -> Article {
     let head = Head::collect(doc);
     let site_name = head.meta(&["og:site_name", "application-name"]).map(str::to_string);
-    let title = title(&head, page, body.clone(), site_name.as_deref());
+    let title =
+        title(&head, page, body.clone(), site_name.as_deref()).map(undecorated).filter(|t| !t.is_empty());
     let (published, modified) = dates(&head, page, body.clone());
     let (authors, email) = authors(&head, page, body, first, site_name.as_deref());
     Article {
@@ -320,7 +321,47 @@ fn title(head: &Head, page: &Page, body: Option<Range<usize>>, site: Option<&str
     }
     // A site name may stand before the headline as well as after it ("다솔일보 :: 제목"): the
     // lead is cut first, or the suffix cut would take the headline for the site's name.
-    og.or(ld).or(tag).map(|t| strip_site_suffix(&strip_site_prefix(&t, site), site)).filter(|t| !t.is_empty())
+    let fallback = og
+        .or(ld)
+        .or(tag)
+        .map(|t| strip_site_suffix(&strip_site_prefix(&t, site), site))
+        .filter(|t| !t.is_empty());
+    // A single word ("::: 해람일보 :::") names the site, not an article: an old CMS shows the
+    // headline only as the first line of the body's table, or as a plain line right above it.
+    // (Only then: a page with no title at all may open its body with a caption or a lone line
+    // that is all there is.)
+    if fallback.as_deref().is_some_and(names_one_word) {
+        let top = body.as_ref().filter(|r| r.len() > 1).and_then(|r| page.blocks.get(r.start..r.start + 1));
+        let line = top
+            .into_iter()
+            .flatten()
+            .find(|b| {
+                !b.sentence
+                    && !b.caption_marked
+                    && b.text.len() < HEADLINE_MAX_BYTES
+                    && b.link_alnum * 2 < b.alnum
+            })
+            .map(|b| b.text.as_str())
+            .or_else(|| heads.iter().find(|(i, _)| *i < start).map(|(_, h)| h.text))
+            .filter(|t| t.chars().count() >= HEADLINE_MIN_CHARS && !names_one_word(t));
+        if let Some(line) = line {
+            return Some(line.to_string());
+        }
+    }
+    fallback
+}
+
+/// A title without the emoji or ornament a newsletter or a blog puts before it ("🥐 …", "★ …"):
+/// brackets and quotes stay, they belong to the headline ("[단독] …", "\"…\" 논란").
+fn undecorated(title: String) -> String {
+    let opening = |c: char| "[(<【〈《「『'\"‘“［（".contains(c);
+    let cut = title.trim_start_matches(|c: char| !(c.is_alphanumeric() || opening(c)));
+    if cut.len() == title.len() { title } else { cut.to_string() }
+}
+
+/// Whether a title holds at most one word of letters: a site's name between decorations.
+fn names_one_word(title: &str) -> bool {
+    title.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).nth(1).is_none()
 }
 
 /// A title candidate from the page: a heading or a short line, with its text as a headline.
