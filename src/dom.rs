@@ -737,6 +737,13 @@ impl TokenSink for SkipRawText<'_> {
 /// Parses a page, or says which limit it passed: more than `max_nodes` nodes, or elements
 /// nested deeper than `max_depth`. Parsing stops at the end of the piece that passed it.
 pub(crate) fn parse(text: &str, max_nodes: usize, max_depth: usize) -> Result<Dom, Limit> {
+    parse_counted(text, max_nodes, max_depth).0
+}
+
+/// [`parse`], and how many pieces of input were fed to html5ever: the work done on a page past
+/// a limit, counted rather than timed (tests assert it; a clock in a test fails on a busy machine).
+fn parse_counted(text: &str, max_nodes: usize, max_depth: usize) -> (Result<Dom, Limit>, usize) {
+    let mut fed = 0usize;
     let over = Cell::new(None);
     let max_depth = u32::try_from(max_depth).unwrap_or(u32::MAX);
     let sink = Sink { dom: RefCell::new(Dom::new(text.len())), max_nodes, max_depth, over: &over };
@@ -757,9 +764,10 @@ pub(crate) fn parse(text: &str, max_nodes: usize, max_depth: usize) -> Result<Do
         }
         let (piece, tail) = rest.split_at(cut);
         input.push_back(StrTendril::from_slice(piece));
+        fed += 1;
         run();
         if let Some(limit) = over.get() {
-            return Err(limit);
+            return (Err(limit), fed);
         }
         rest = tail;
     }
@@ -767,8 +775,8 @@ pub(crate) fn parse(text: &str, max_nodes: usize, max_depth: usize) -> Result<Do
     tokenizer.end();
     let dom = tokenizer.sink.builder.sink.finish();
     match over.get() {
-        Some(limit) => Err(limit),
-        None => Ok(dom),
+        Some(limit) => (Err(limit), fed),
+        None => (Ok(dom), fed),
     }
 }
 
@@ -820,6 +828,34 @@ mod tests {
         assert_eq!(parse(&"<div>".repeat(200), 10_000, 100).err(), Some(Limit::Depth));
         // Siblings are not depth: a long flat page passes a small depth limit.
         assert!(parse(&"<p>문단</p>".repeat(1000), 10_000, 10).is_ok());
+    }
+
+    /// Past a limit, parsing stops after the piece that crossed it, whatever follows: the
+    /// bound on the work a hostile page costs, as a count (pieces fed), not a time.
+    #[test]
+    fn stops_within_the_piece_that_passed_a_limit() {
+        let default = crate::Config::default();
+        // A million levels (6 MB, ~90 pieces), the default depth limit passed in the first
+        // piece. Spans, which html5ever nests in linear time, keep the test quick unoptimised;
+        // the stop is the same for any element.
+        let spans = "<span>".repeat(1_000_000);
+        let (result, fed) = parse_counted(&spans, default.max_nodes, default.max_depth);
+        assert_eq!(result.err(), Some(Limit::Depth));
+        assert_eq!(fed, 1, "pieces fed past the depth limit");
+        // Nested divs (html5ever's quadratic case) behind a megabyte of flat text: stopped in the
+        // piece where the nesting crosses the limit, not at the end of the input.
+        let flat = "<p>문단</p>".repeat((1 << 20) / "<p>문단</p>".len());
+        let page =
+            format!("{flat}{}{}", "<div>".repeat(default.max_depth + 100), "<p>끝</p>".repeat(1 << 18));
+        let (result, fed) = parse_counted(&page, default.max_nodes, default.max_depth);
+        assert_eq!(result.err(), Some(Limit::Depth));
+        let crossing = (flat.len() + default.max_depth * "<div>".len()) / CHUNK_BYTES + 1;
+        assert!(fed <= crossing + 1, "{fed} pieces fed, the limit is crossed in piece {crossing}");
+        assert!(fed * CHUNK_BYTES < page.len() / 2, "{fed} pieces of {} bytes", page.len());
+        // A node limit likewise.
+        let (result, fed) = parse_counted(&"<b></b>".repeat(1_000_000), 1000, default.max_depth);
+        assert_eq!(result.err(), Some(Limit::Nodes));
+        assert_eq!(fed, 1, "pieces fed past the node limit");
     }
 
     #[test]

@@ -5,6 +5,8 @@
 //! The pages are the project's corpus (`corpus/raw/*.html`, UTF-8), re-encoded here; and the
 //! real pages of `../shared/realpages/raw` that declare EUC-KR but are stored as UTF-8.
 
+mod common;
+
 use bonmun::{Article, Error, Extractor};
 use encoding_rs::{EUC_KR, UTF_8, WINDOWS_1252};
 use regex::Regex;
@@ -285,7 +287,7 @@ fn true_western_pages_stay_western() {
 fn real_pages_declaring_euc_kr_but_saved_as_utf8_decode_as_utf8() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/realpages/raw");
     let Ok(entries) = std::fs::read_dir(&dir) else {
-        println!("SKIPPED: {} is absent", dir.display());
+        common::shared_set_absent(&dir);
         return;
     };
     let declares_euc_kr =
