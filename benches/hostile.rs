@@ -70,7 +70,7 @@ type Case = (&'static str, Vec<u8>, Extractor, bool);
 fn cases() -> Vec<Case> {
     let links: String = (0..1_000_000).map(|i| format!("<a href=\"/n/{i}\">기사 {i}</a>\n")).collect();
     let paragraphs: String = (0..1_000_000).map(|i| format!("<p>정부가 발표했다 {i}.</p>")).collect();
-    let unlimited = || Extractor::new(Config { max_depth: usize::MAX, ..Default::default() });
+    let unlimited = || Extractor::new(Config::default().with_max_depth(usize::MAX));
     vec![
         ("corpus page", corpus_page(), Extractor::default(), true),
         (

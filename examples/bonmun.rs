@@ -3,8 +3,11 @@
 //!     cargo run --release --example bonmun -- [--format text|markdown|json] [--json-lines] PAGE.html...
 //!
 //! `text` (the default) prints the title as a `# ` line, then one paragraph a line. `markdown`
-//! keeps headings, lists, quotes and tables. `json` prints the whole `Article`. `--json-lines`
-//! prints one JSON object a line, with the file name, for many files.
+//! keeps headings, lists, quotes and tables. `json` prints the whole `Article`
+//! (`schema/article.schema.json`). `--json-lines` prints one JSON object a line for many files,
+//! `{"file": …, "article": {…}}` or `{"file": …, "error": "…"}`, the article with the same keys
+//! in the same order as `json`. The JSON formats need the `serde` feature (on in this
+//! repository's checkout; `--features serde` in the packaged crate).
 
 use std::process::ExitCode;
 
@@ -50,11 +53,13 @@ fn main() -> ExitCode {
             .map_err(|e| e.to_string())
             .and_then(|bytes| bonmun::extract(&bytes).map_err(|e| e.to_string()));
         if json_lines {
-            let line = match &result {
-                Ok(article) => serde_json::json!({ "file": path, "article": article }),
-                Err(e) => serde_json::json!({ "file": path, "error": e }),
-            };
-            println!("{line}");
+            match json_line(path, &result) {
+                Ok(line) => println!("{line}"),
+                Err(e) => {
+                    eprintln!("{e}");
+                    return ExitCode::from(2);
+                }
+            }
             failed |= result.is_err();
             continue;
         }
@@ -82,7 +87,7 @@ fn main() -> ExitCode {
                 }
                 print!("{}", article.markdown());
             }
-            Format::Json => match serde_json::to_string_pretty(&article) {
+            Format::Json => match pretty_json(&article) {
                 Ok(s) => println!("{s}"),
                 Err(e) => {
                     eprintln!("{path}: {e}");
@@ -92,4 +97,41 @@ fn main() -> ExitCode {
         }
     }
     if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+}
+
+/// One line of `--json-lines`. Written as text, not through `serde_json::json!`: its map sorts
+/// keys alphabetically, and the article's keys are to keep their order (the schema's).
+#[cfg(feature = "serde")]
+fn json_line(path: &str, result: &Result<bonmun::Article, String>) -> Result<String, String> {
+    let file = serde_json::to_string(path).map_err(|e| e.to_string())?;
+    Ok(match result {
+        Ok(article) => {
+            format!(
+                "{{\"file\":{file},\"article\":{}}}",
+                serde_json::to_string(article).map_err(|e| e.to_string())?
+            )
+        }
+        Err(e) => {
+            format!("{{\"file\":{file},\"error\":{}}}", serde_json::to_string(e).map_err(|e| e.to_string())?)
+        }
+    })
+}
+
+#[cfg(feature = "serde")]
+fn pretty_json(article: &bonmun::Article) -> Result<String, String> {
+    serde_json::to_string_pretty(article).map_err(|e| e.to_string())
+}
+
+/// Without the `serde` feature there is no JSON to print: say how to get it.
+#[cfg(not(feature = "serde"))]
+const NO_SERDE: &str = "JSON output needs the serde feature: run with --features serde";
+
+#[cfg(not(feature = "serde"))]
+fn json_line(_: &str, _: &Result<bonmun::Article, String>) -> Result<String, String> {
+    Err(NO_SERDE.to_string())
+}
+
+#[cfg(not(feature = "serde"))]
+fn pretty_json(_: &bonmun::Article) -> Result<String, String> {
+    Err(NO_SERDE.to_string())
 }

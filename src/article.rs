@@ -3,9 +3,11 @@
 use crate::DateTime;
 
 /// What a block of the body is, so callers can keep or drop, say, captions.
+///
+/// With the `serde` feature a kind is an object, `{"kind": "paragraph"}`, and a heading's level
+/// a field beside it, `{"kind": "heading", "level": 2}`: the shape a [`Block`] has, with its
+/// `text` (see `schema/article.schema.json`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum BlockKind {
     /// Running text.
@@ -25,8 +27,9 @@ pub enum BlockKind {
 }
 
 /// One paragraph-level piece of the article body.
+///
+/// In JSON: `{"kind": "paragraph", "text": "…"}`, `{"kind": "heading", "level": 2, "text": "…"}`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Block {
     /// What kind of block this is.
     pub kind: BlockKind,
@@ -41,8 +44,11 @@ pub struct Block {
 /// without captions unless [`keep_captions`](Article::keep_captions) is set. The body is held
 /// once: on a crawl's long pages a second copy would double what each result keeps and frees.
 ///
-/// With the `serde` feature, `Article` is `Serialize` and `Deserialize`; its JSON carries
-/// `paragraphs` too, for readers that do not want the kinds (deserializing ignores it).
+/// With the `serde` feature, `Article` is `Serialize` and `Deserialize`. Its JSON is described
+/// by `schema/article.schema.json` (version [`Article::SCHEMA_VERSION`], the first key of
+/// every object): the fields below in this order, the body once, as `blocks`. Readers that
+/// want the paragraphs take the blocks whose `kind` is not `"caption"` (or all of them when
+/// `keep_captions` is true), as [`paragraphs`](Article::paragraphs) does.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
 #[non_exhaustive]
@@ -63,19 +69,54 @@ pub struct Article {
     pub site_name: Option<String>,
     /// The page's canonical URL (`<link rel=canonical>` or og:url).
     pub url: Option<String>,
-    /// The page's language (`<html lang>`).
+    /// The language of the body's text: `"ko"` when Hangul is a good share of its letters
+    /// (see [`Article::declared_lang`] for what the page says), `"und"` (undetermined, as in
+    /// BCP 47) otherwise; `None` only for an article without letters.
     pub lang: Option<String>,
+    /// The language the page declares (`<html lang>`), as written; often a template's default
+    /// (`en` on Korean pages), so [`lang`](Article::lang) is read from the text.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub declared_lang: Option<String>,
     /// The page's own summary (meta description).
     pub description: Option<String>,
     /// The name of the charset the page was decoded with (e.g. `"UTF-8"`, `"EUC-KR"`).
     pub charset: String,
+    /// How [`charset`](Article::charset) was chosen: a byte-order mark, the caller, the page's
+    /// declaration, or detection from the bytes.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub charset_source: CharsetSource,
     /// Whether [`paragraphs`](Article::paragraphs) and [`text`](Article::text) include
     /// captions: [`Config::keep_captions`](crate::Config::keep_captions) of the extraction.
     #[cfg_attr(feature = "serde", serde(default))]
     pub keep_captions: bool,
 }
 
+/// How the charset of a page was chosen (see `decode.rs` for the order).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum CharsetSource {
+    /// A byte-order mark at the start of the bytes: UTF-8, UTF-16LE or UTF-16BE.
+    Bom,
+    /// The charset the caller named ([`Extractor::extract_with_charset`](crate::Extractor::extract_with_charset)).
+    Caller,
+    /// The page's `<meta>` declaration, which the bytes do not contradict.
+    Meta,
+    /// Read from the bytes: valid UTF-8 (whatever the page declares), UTF-16 without a
+    /// byte-order mark, or the guess between EUC-KR and windows-1252 for undeclared legacy
+    /// bytes. Guesses that read as no Korean text are refused
+    /// ([`Error::UncertainCharset`](crate::Error::UncertainCharset)), not returned.
+    #[default]
+    Detected,
+}
+
 impl Article {
+    /// The version of the JSON shape (`schema/article.schema.json`) the `serde` feature writes:
+    /// the `schema_version` key. Raised when a field changes meaning or shape; new fields may
+    /// be added within a version.
+    pub const SCHEMA_VERSION: u32 = 1;
+
     /// The body's paragraphs in reading order: the text of each block, captions left out
     /// unless [`keep_captions`](Article::keep_captions) is set.
     ///
@@ -137,19 +178,12 @@ impl Article {
     }
 }
 
-/// Written by hand to add `paragraphs`, which the struct no longer stores. Destructuring
-/// without `..` makes a new field a compile error here until it is serialized too.
+/// Written by hand to put `schema_version` first. Destructuring without `..` makes a new field a
+/// compile error here until it is serialized too (and added to the schema).
 #[cfg(feature = "serde")]
 impl serde::Serialize for Article {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        /// The paragraphs as a JSON array, without collecting them first.
-        struct Paragraphs<'a>(&'a Article);
-        impl serde::Serialize for Paragraphs<'_> {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.collect_seq(self.0.paragraphs())
-            }
-        }
         let Article {
             title,
             blocks,
@@ -160,13 +194,15 @@ impl serde::Serialize for Article {
             site_name,
             url,
             lang,
+            declared_lang,
             description,
             charset,
+            charset_source,
             keep_captions,
         } = self;
-        let mut s = serializer.serialize_struct("Article", 13)?;
+        let mut s = serializer.serialize_struct("Article", 15)?;
+        s.serialize_field("schema_version", &Article::SCHEMA_VERSION)?;
         s.serialize_field("title", title)?;
-        s.serialize_field("paragraphs", &Paragraphs(self))?;
         s.serialize_field("blocks", blocks)?;
         s.serialize_field("published", published)?;
         s.serialize_field("modified", modified)?;
@@ -175,10 +211,117 @@ impl serde::Serialize for Article {
         s.serialize_field("site_name", site_name)?;
         s.serialize_field("url", url)?;
         s.serialize_field("lang", lang)?;
+        s.serialize_field("declared_lang", declared_lang)?;
         s.serialize_field("description", description)?;
         s.serialize_field("charset", charset)?;
+        s.serialize_field("charset_source", charset_source)?;
         s.serialize_field("keep_captions", keep_captions)?;
         s.end()
+    }
+}
+
+/// One shape for a block kind, alone or in a block: `{"kind": NAME}`, plus `"level"` for a
+/// heading, plus `"text"` in a [`Block`].
+#[cfg(feature = "serde")]
+mod kind_serde {
+    use super::{Block, BlockKind};
+    use serde::ser::SerializeStruct;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    /// The `kind` names, as the schema lists them.
+    #[derive(Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    enum Name {
+        Paragraph,
+        Heading,
+        ListItem,
+        Quote,
+        Caption,
+        TableRow,
+        Code,
+    }
+
+    fn split(kind: BlockKind) -> (Name, Option<u8>) {
+        match kind {
+            BlockKind::Paragraph => (Name::Paragraph, None),
+            BlockKind::Heading(level) => (Name::Heading, Some(level)),
+            BlockKind::ListItem => (Name::ListItem, None),
+            BlockKind::Quote => (Name::Quote, None),
+            BlockKind::Caption => (Name::Caption, None),
+            BlockKind::TableRow => (Name::TableRow, None),
+            BlockKind::Code => (Name::Code, None),
+        }
+    }
+
+    fn join<E: serde::de::Error>(name: Name, level: Option<u8>) -> Result<BlockKind, E> {
+        Ok(match (name, level) {
+            (Name::Heading, Some(level @ 1..=6)) => BlockKind::Heading(level),
+            (Name::Heading, _) => return Err(E::custom("a heading needs a level from 1 to 6")),
+            (_, Some(_)) => return Err(E::custom("only a heading has a level")),
+            (Name::Paragraph, None) => BlockKind::Paragraph,
+            (Name::ListItem, None) => BlockKind::ListItem,
+            (Name::Quote, None) => BlockKind::Quote,
+            (Name::Caption, None) => BlockKind::Caption,
+            (Name::TableRow, None) => BlockKind::TableRow,
+            (Name::Code, None) => BlockKind::Code,
+        })
+    }
+
+    fn write<S: SerializeStruct>(s: &mut S, kind: BlockKind) -> Result<(), S::Error> {
+        let (name, level) = split(kind);
+        s.serialize_field("kind", &name)?;
+        if let Some(level) = level {
+            s.serialize_field("level", &level)?;
+        } else {
+            s.skip_field("level")?;
+        }
+        Ok(())
+    }
+
+    impl Serialize for BlockKind {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut s = serializer.serialize_struct("BlockKind", 2)?;
+            write(&mut s, *self)?;
+            s.end()
+        }
+    }
+
+    impl Serialize for Block {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut s = serializer.serialize_struct("Block", 3)?;
+            write(&mut s, self.kind)?;
+            s.serialize_field("text", &self.text)?;
+            s.end()
+        }
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct RawKind {
+        kind: Name,
+        level: Option<u8>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct RawBlock {
+        kind: Name,
+        level: Option<u8>,
+        text: String,
+    }
+
+    impl<'de> Deserialize<'de> for BlockKind {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            let raw = RawKind::deserialize(d)?;
+            join(raw.kind, raw.level)
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Block {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            let raw = RawBlock::deserialize(d)?;
+            Ok(Block { kind: join(raw.kind, raw.level)?, text: raw.text })
+        }
     }
 }
 

@@ -2,12 +2,20 @@
 
 /// Settings for an [`Extractor`](crate::Extractor).
 ///
+/// Settings can be added in a minor release (`#[non_exhaustive]`), so a `Config` is made from
+/// [`Config::default`] and the `with_` methods, or by assigning its fields:
+///
 /// ```
-/// let config = bonmun::Config { max_input_bytes: 1 << 20, ..Default::default() };
+/// let config = bonmun::Config::default().with_max_input_bytes(1 << 20).with_keep_captions(true);
 /// let extractor = bonmun::Extractor::new(config);
 /// assert!(extractor.extract(&vec![b' '; 2 << 20]).is_err());
+///
+/// let mut config = bonmun::Config::default();
+/// config.max_depth = 10_000;
+/// assert_eq!(bonmun::Extractor::new(config).config().max_depth, 10_000);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Config {
     /// Inputs longer than this are refused with [`Error::InputTooLarge`](crate::Error::InputTooLarge)
     /// rather than cut short. The default, 64 MiB, is far above any real article page
@@ -35,5 +43,35 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Self {
         Config { max_input_bytes: 64 << 20, max_nodes: 4_000_000, max_depth: 4096, keep_captions: false }
+    }
+}
+
+impl Config {
+    /// These settings with [`max_input_bytes`](Config::max_input_bytes) set.
+    #[must_use]
+    pub fn with_max_input_bytes(mut self, max_input_bytes: usize) -> Self {
+        self.max_input_bytes = max_input_bytes;
+        self
+    }
+
+    /// These settings with [`max_nodes`](Config::max_nodes) set.
+    #[must_use]
+    pub fn with_max_nodes(mut self, max_nodes: usize) -> Self {
+        self.max_nodes = max_nodes;
+        self
+    }
+
+    /// These settings with [`max_depth`](Config::max_depth) set.
+    #[must_use]
+    pub fn with_max_depth(mut self, max_depth: usize) -> Self {
+        self.max_depth = max_depth;
+        self
+    }
+
+    /// These settings with [`keep_captions`](Config::keep_captions) set.
+    #[must_use]
+    pub fn with_keep_captions(mut self, keep_captions: bool) -> Self {
+        self.keep_captions = keep_captions;
+        self
     }
 }

@@ -1078,7 +1078,7 @@ mod tests {
             };
             for path in entries.flatten().map(|e| e.path()) {
                 let Ok(bytes) = std::fs::read(&path) else { continue };
-                let (text, _) = crate::decode::decode(&bytes, None);
+                let text = crate::decode::decode(&bytes, None).text;
                 let dom = parse(&text, usize::MAX, usize::MAX).unwrap();
                 assert_eq!(outline(&dom), outline(&parse_plain(&text)), "{}", path.display());
                 seen += 1;

@@ -31,6 +31,15 @@ pub enum Error {
     },
     /// The caller named a charset that is not a known encoding label.
     UnknownCharset(String),
+    /// The page declares no charset, and the legacy charset its bytes resemble most does not
+    /// read as Korean text: Chinese (GB18030) or Japanese (Shift_JIS) bytes, say, which EUC-KR
+    /// decodes without errors into Hangul-looking nonsense. Returned rather than that text; a
+    /// caller who knows the charset names it with
+    /// [`Extractor::extract_with_charset`](crate::Extractor::extract_with_charset).
+    UncertainCharset {
+        /// The charset the guess would have used (`"EUC-KR"`).
+        guessed: String,
+    },
 }
 
 impl fmt::Display for Error {
@@ -46,6 +55,9 @@ impl fmt::Display for Error {
             }
             Error::TooDeep { limit } => write!(f, "document nests elements deeper than {limit} levels"),
             Error::UnknownCharset(label) => write!(f, "unknown charset label {label:?}"),
+            Error::UncertainCharset { guessed } => {
+                write!(f, "the page declares no charset and does not read as {guessed}: name its charset")
+            }
         }
     }
 }

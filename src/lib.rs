@@ -30,6 +30,7 @@ mod decode;
 mod dom;
 mod error;
 pub mod eval;
+mod lang;
 mod lexicon;
 mod meta;
 mod output;
@@ -42,7 +43,7 @@ mod test_support;
 mod text;
 mod tokens;
 
-pub use article::{Article, Block, BlockKind};
+pub use article::{Article, Block, BlockKind, CharsetSource};
 pub use config::Config;
 pub use date::DateTime;
 pub use error::Error;

@@ -16,11 +16,22 @@ pub(crate) fn run(
     if html.len() > config.max_input_bytes {
         return Err(Error::InputTooLarge { len: html.len(), limit: config.max_input_bytes });
     }
-    let (text, enc) = decode::decode(html, forced);
-    if has_binary_signature(html) || !looks_like_text(&text, forced.is_none()) {
+    let decoded = decode::decode(html, forced);
+    let text = &decoded.text;
+    if has_binary_signature(html) {
         return Err(Error::NotHtml);
     }
-    let doc = dom::parse(&text, config.max_nodes, config.max_depth).map_err(|limit| match limit {
+    let guessed = || Error::UncertainCharset { guessed: decoded.encoding.name().to_string() };
+    if decoded.uncertain {
+        return Err(guessed());
+    }
+    if !looks_like_text(text, forced.is_none()) {
+        // Text in a CJK charset that was neither declared nor detected reads as no text in
+        // the fallback: a charset to name, not a file that is no page.
+        let detected = decoded.source == crate::CharsetSource::Detected;
+        return Err(if detected && decode::reads_as_other_cjk(html) { guessed() } else { Error::NotHtml });
+    }
+    let doc = dom::parse(text, config.max_nodes, config.max_depth).map_err(|limit| match limit {
         dom::Limit::Nodes => Error::TooManyNodes { limit: config.max_nodes },
         dom::Limit::Depth => Error::TooDeep { limit: config.max_depth },
     })?;
@@ -53,8 +64,15 @@ pub(crate) fn run(
         })
         .map(|(_, b)| b)
         .collect();
-    let article =
-        Article { blocks, charset: enc.name().to_string(), keep_captions: config.keep_captions, ..article };
+    let article = Article {
+        lang: crate::lang::of_text(&blocks),
+        declared_lang: article.lang.clone(),
+        blocks,
+        charset: decoded.encoding.name().to_string(),
+        charset_source: decoded.source,
+        keep_captions: config.keep_captions,
+        ..article
+    };
     // Whether the page has a body, not whether `keep_captions` shows it.
     if article.blocks.is_empty() {
         return Err(Error::NoContent);
@@ -249,7 +267,7 @@ fn sample_counts(text: &str) -> (usize, usize, usize) {
 /// For tuning the scoring on a page; not part of the stable API.
 pub(crate) fn explain(html: &[u8]) -> String {
     use std::fmt::Write;
-    let (text, _) = decode::decode(html, None);
+    let text = decode::decode(html, None).text;
     let limits = Config::default();
     let page = match dom::parse(&text, limits.max_nodes, limits.max_depth) {
         Ok(doc) => blocks::cut(&doc, &crate::lexicon::BUILTIN),

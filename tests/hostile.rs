@@ -302,7 +302,7 @@ fn unclosed_everything() {
 fn deep_divs(n: usize) {
     let inner = format!("<p>{}</p><p>{}</p>", body_text(), body_text());
     // Past the default depth limit on purpose: this checks that nothing recurses on depth.
-    let config = Config { max_depth: 2 * n, ..Default::default() };
+    let config = Config::default().with_max_depth(2 * n);
     let result = run_with(&format!("{n} nested divs"), config, nested("<div>", &inner, "</div>", n));
     assert_has(&result, SENTENCE);
 }
@@ -370,7 +370,7 @@ fn nested_inline_tags_1m() {
     ] {
         let n = 1_000_000 / (open.len() / 4).max(1);
         // No depth limit: the point is that a million-deep tree is walked without recursion.
-        let unlimited = Config { max_depth: usize::MAX, ..Default::default() };
+        let unlimited = Config::default().with_max_depth(usize::MAX);
         let result = run_with(&format!("{n} nested {open}"), unlimited, nested(open, &inner, close, n));
         if text_survives {
             assert_has(&result, SENTENCE);
@@ -635,11 +635,11 @@ fn body_beside_a_table_in_its_own_container() {
 // ---------------------------------------------------------------- limits
 
 fn byte_limit(max_input_bytes: usize) -> Config {
-    Config { max_input_bytes, ..Default::default() }
+    Config::default().with_max_input_bytes(max_input_bytes)
 }
 
 fn node_limit(max_nodes: usize) -> Config {
-    Config { max_nodes, ..Default::default() }
+    Config::default().with_max_nodes(max_nodes)
 }
 
 #[test]

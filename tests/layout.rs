@@ -256,7 +256,7 @@ fn no_content_does_not_depend_on_keep_captions() {
                 새로 생긴 버스정류장을 지나가고 있다. 시는 이달 말까지 정류장 12곳을 더 옮긴다. (사진=예시일보)\
                 </figcaption></figure></body></html>";
     for keep_captions in [false, true] {
-        let extractor = bonmun::Extractor::new(bonmun::Config { keep_captions, ..Default::default() });
+        let extractor = bonmun::Extractor::new(bonmun::Config::default().with_keep_captions(keep_captions));
         let result = extractor.extract(html.as_bytes());
         assert!(
             !matches!(result, Err(bonmun::Error::NoContent)),

@@ -53,3 +53,16 @@ pub fn load(dir: &Path) -> Vec<GoldPage> {
     pages.sort_by(|a, b| a.id.cmp(&b.id));
     pages
 }
+
+/// A page with one block of every kind, a caption and a date: read by `formats.rs` and `json.rs`.
+pub const FORMATS_PAGE: &str = r#"<html><head><title>반도체 수출 반등 - 예시경제</title>
+<meta property="article:published_time" content="2024-03-11T09:12:00+09:00"></head><body>
+<div class="article_body">
+<p>[서울=예시경제] 김하늘 기자 = 반도체 <b>수출</b>이 석 달 연속 늘었다. 업계는<a href="/x">메모리</a> 가격 회복을 이유로 꼽았다.</p>
+<h3>주요 품목</h3>
+<ul><li>메모리 반도체 수출이 전년보다 크게 늘었다.</li><li>시스템 반도체는 소폭 줄었다.</li></ul>
+<table><tr><th>품목</th><th>증감률</th></tr><tr><td>메모리</td><td>35%</td></tr></table>
+<p>첫 줄이다.<br>둘째 줄은 같은 문단이다.<br><br>새 문단은 빈 줄 뒤에 온다. 정부는 다음 달 대책을 내놓는다고 밝혔다.</p>
+<figure><img src="a.jpg"><figcaption>공장 전경. 사진=예시경제</figcaption></figure>
+<blockquote>수출 회복세가 하반기까지 이어질 것으로 본다고 관계자는 말했다.</blockquote>
+</div></body></html>"#;
