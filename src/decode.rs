@@ -209,12 +209,12 @@ enum Guess {
     NotKorean,
 }
 
-/// At most this share of a Korean text's two-byte characters are Hanja or CP949 extension
-/// syllables. Korean news and blogs write Hanja sparingly (靑, 美, 中 in headlines: a few per
+/// At most this share of a Korean text's two-byte characters are Hanja, CP949 extension
+/// syllables or lone jamo. Korean news and blogs write Hanja sparingly (靑, 美, 中 in headlines: a few per
 /// cent), and the 8,822 extension syllables (똠, 햏 …) are rarer still: KS X 1001's 2,350
 /// syllables cover all but a handful a page. Chinese GB2312 text read as EUC-KR lands about
 /// two in five of its characters on Hanja rows, Shift_JIS kana and kanji nearly all on
-/// extension syllables.
+/// extension syllables, EUC-JP kana on the jamo rows.
 const MAX_NOT_KOREAN_SHARE: f32 = 0.2;
 
 /// Picks EUC-KR or windows-1252 for undeclared legacy bytes: Korean pages are the case this
@@ -228,8 +228,9 @@ fn guess_legacy(bytes: &[u8]) -> Guess {
     if hangul == 0 || pairs.errors * 20 > hangul {
         return Guess::Western;
     }
-    let two_byte = pairs.ks_hangul + pairs.extension + pairs.hanja;
-    if (pairs.extension + pairs.hanja) as f32 > MAX_NOT_KOREAN_SHARE * two_byte as f32 {
+    let not_korean = pairs.extension + pairs.hanja + pairs.kana_rows;
+    let two_byte = pairs.ks_hangul + not_korean;
+    if not_korean as f32 > MAX_NOT_KOREAN_SHARE * two_byte as f32 {
         Guess::NotKorean
     } else {
         Guess::EucKr
@@ -245,6 +246,8 @@ struct Pairs {
     hanja: usize,
     /// CP949's extension syllables (lead 0x81–0xC6, trail below 0xA1).
     extension: usize,
+    /// Jamo, Roman numerals and Greek (rows 0xA4–0xA5): EUC-JP's hiragana and katakana.
+    kana_rows: usize,
     /// Bytes that are no CP949 character.
     errors: usize,
 }
@@ -270,7 +273,10 @@ fn classify_pairs(bytes: &[u8]) -> Pairs {
             0xA1..=0xC6 if ascii_letter || (0x81..=0xA0).contains(&trail) => p.extension += 1,
             0xB0..=0xC8 if trail >= 0xA1 && trail != 0xFF => p.ks_hangul += 1,
             0xCA..=0xFD if trail >= 0xA1 && trail != 0xFF => p.hanja += 1,
-            // Symbols, letters of other scripts (rows 0xA1–0xAF): neither side's evidence.
+            // Jamo and Roman numerals/Greek (rows 0xA4, 0xA5): where EUC-JP puts its kana.
+            // Korean text spells with syllables; lone jamo (ㅋㅋ) are a few per cent of a blog.
+            0xA4 | 0xA5 if trail >= 0xA1 && trail != 0xFF => p.kana_rows += 1,
+            // Other symbols and letters (rows 0xA1–0xAF): neither side's evidence.
             0xA1..=0xAF | 0xC9 | 0xFE if high => {}
             _ => {
                 p.errors += 1;
@@ -368,5 +374,47 @@ mod tests {
         assert_eq!(decode(&utf16, None).source, CharsetSource::Bom);
         let forced = decode(b"abc", Some(EUC_KR));
         assert_eq!((forced.encoding, forced.source), (EUC_KR, CharsetSource::Caller));
+    }
+
+    /// Chinese and Japanese text in their charsets: EUC-KR reads them without errors (so the
+    /// old guess took them for Korean), but not as Korean.
+    #[test]
+    fn cjk_bytes_do_not_read_as_korean() {
+        let chinese = "据报道，国家统计局今天发布的数据显示，居民收入比上年同期增长。专家表示，消费市场继续保持恢复态势。";
+        let japanese = "気象庁によりますと、発達した低気圧の影響で、明日にかけて大雨となるおそれがあります。警戒してください。";
+        for (name, enc, text) in [
+            ("GB18030", encoding_rs::GB18030, chinese),
+            ("Shift_JIS", encoding_rs::SHIFT_JIS, japanese),
+            ("EUC-JP", encoding_rs::EUC_JP, japanese),
+            (
+                "Big5",
+                encoding_rs::BIG5,
+                "據報道，國家統計局今天發布的數據顯示，居民收入比上年同期增長。專家表示，消費市場繼續保持恢復態勢。",
+            ),
+        ] {
+            let bytes = enc.encode(&format!("<p>{text}</p>")).0.into_owned();
+            let d = decode(&bytes, None);
+            let refused = d.uncertain || (d.encoding == WINDOWS_1252 && reads_as_other_cjk(&bytes));
+            assert!(refused, "{name}: {:?} {:?}", d.encoding, classify_pairs(&bytes));
+            assert!(reads_as_other_cjk(&bytes), "{name}");
+        }
+        // Korean stays Korean; noise and Western text read as no CJK charset.
+        let (korean, _, _) =
+            EUC_KR.encode("<p>정부가 오늘 새 정책을 발표했다. 시행은 다음 달부터라고 밝혔다.</p>");
+        assert_eq!(guess_legacy(&korean), Guess::EucKr);
+        let french = WINDOWS_1252
+            .encode("<p>Le pâtissier a présenté hier une crème brûlée à la façon de sa grand-mère.</p>")
+            .0;
+        assert!(!reads_as_other_cjk(&french));
+        let mut x = 0x9E37_79B9_7F4A_7C15u64;
+        let noise: Vec<u8> = (0..4096)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                (x >> 24) as u8
+            })
+            .collect();
+        assert!(!reads_as_other_cjk(&noise));
     }
 }

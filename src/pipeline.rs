@@ -27,9 +27,11 @@ pub(crate) fn run(
     }
     if !looks_like_text(text, forced.is_none()) {
         // Text in a CJK charset that was neither declared nor detected reads as no text in
-        // the fallback: a charset to name, not a file that is no page.
-        let detected = decoded.source == crate::CharsetSource::Detected;
-        return Err(if detected && decode::reads_as_other_cjk(html) { guessed() } else { Error::NotHtml });
+        // the windows-1252 fallback: a charset to name, not a file that is no page.
+        let fallback = decoded.source == crate::CharsetSource::Detected
+            && decoded.encoding == encoding_rs::WINDOWS_1252
+            && !text.trim().is_empty();
+        return Err(if fallback && decode::reads_as_other_cjk(html) { guessed() } else { Error::NotHtml });
     }
     let doc = dom::parse(text, config.max_nodes, config.max_depth).map_err(|limit| match limit {
         dom::Limit::Nodes => Error::TooManyNodes { limit: config.max_nodes },

@@ -7,7 +7,7 @@
 
 mod common;
 
-use bonmun::{Article, Error, Extractor};
+use bonmun::{Article, CharsetSource, Error, Extractor};
 use encoding_rs::{EUC_KR, UTF_8, WINDOWS_1252};
 use regex::Regex;
 use std::path::{Path, PathBuf};
@@ -77,8 +77,8 @@ fn outcome(result: &Result<Article, Error>) -> Result<(Option<String>, Vec<Strin
 }
 
 /// A variant of a page: its name, how to make its bytes from the UTF-8 text, and the charset
-/// bonmun must report for it.
-type Variant<'a> = (&'a str, &'a dyn Fn(&str) -> Vec<u8>, &'a str);
+/// bonmun must report for it, with how it was chosen.
+type Variant<'a> = (&'a str, &'a dyn Fn(&str) -> Vec<u8>, &'a str, CharsetSource);
 
 /// Extracts every variant of every corpus page and checks it against the UTF-8 original.
 fn check_variants(variants: &[Variant<'_>]) {
@@ -87,7 +87,7 @@ fn check_variants(variants: &[Variant<'_>]) {
     for (name, page) in &pages {
         let original = bonmun::extract(page.as_bytes());
         assert!(original.is_ok(), "{name}: the UTF-8 original gives {:?}", original.as_ref().err());
-        for (label, make, charset) in variants {
+        for (label, make, charset, source) in variants {
             let got = bonmun::extract(&make(page));
             if outcome(&got) != outcome(&original) {
                 failures.push(format!(
@@ -95,9 +95,12 @@ fn check_variants(variants: &[Variant<'_>]) {
                     got.as_ref().err()
                 ));
             } else if let Ok(a) = &got
-                && a.charset != *charset
+                && (a.charset != *charset || a.charset_source != *source)
             {
-                failures.push(format!("{name} {label}: decoded as {}, not {charset}", a.charset));
+                failures.push(format!(
+                    "{name} {label}: decoded as {} ({:?}), not {charset} ({source:?})",
+                    a.charset, a.charset_source
+                ));
             }
         }
     }
@@ -112,6 +115,7 @@ fn euc_kr_declared_or_not_gives_the_same_article() {
             "EUC-KR, <meta charset=euc-kr>",
             &|p| euc_kr(&with_charset_meta(p, "<meta charset=\"euc-kr\">")),
             "EUC-KR",
+            CharsetSource::Meta,
         ),
         (
             "EUC-KR, http-equiv ks_c_5601-1987",
@@ -122,8 +126,9 @@ fn euc_kr_declared_or_not_gives_the_same_article() {
                 ))
             },
             "EUC-KR",
+            CharsetSource::Meta,
         ),
-        ("EUC-KR, no declaration", &|p| euc_kr(&without_charset_meta(p)), "EUC-KR"),
+        ("EUC-KR, no declaration", &|p| euc_kr(&without_charset_meta(p)), "EUC-KR", CharsetSource::Detected),
     ]);
 }
 
@@ -135,21 +140,29 @@ fn euc_kr_declared_or_not_gives_the_same_article() {
 #[test]
 fn wrong_declarations_on_euc_kr_bytes_give_the_same_article() {
     check_variants(&[
-        ("EUC-KR, declared utf-8", &|p| euc_kr(&with_charset_meta(p, "<meta charset=\"utf-8\">")), "EUC-KR"),
+        (
+            "EUC-KR, declared utf-8",
+            &|p| euc_kr(&with_charset_meta(p, "<meta charset=\"utf-8\">")),
+            "EUC-KR",
+            CharsetSource::Detected,
+        ),
         (
             "EUC-KR, declared iso-8859-1",
             &|p| euc_kr(&with_charset_meta(p, "<meta charset=iso-8859-1>")),
             "EUC-KR",
+            CharsetSource::Detected,
         ),
         (
             "EUC-KR, declared windows-1252",
             &|p| euc_kr(&with_charset_meta(p, "<meta charset=\"windows-1252\">")),
             "EUC-KR",
+            CharsetSource::Detected,
         ),
         (
             "EUC-KR, declared us-ascii",
             &|p| euc_kr(&with_charset_meta(p, "<meta charset=us-ascii>")),
             "EUC-KR",
+            CharsetSource::Detected,
         ),
     ]);
 }
@@ -157,18 +170,44 @@ fn wrong_declarations_on_euc_kr_bytes_give_the_same_article() {
 #[test]
 fn utf16_with_bom_gives_the_same_article() {
     check_variants(&[
-        ("UTF-16LE with BOM", &|p| utf16(p, false), "UTF-16LE"),
-        ("UTF-16BE with BOM", &|p| utf16(p, true), "UTF-16BE"),
-        ("UTF-16LE with BOM, undeclared", &|p| utf16(&without_charset_meta(p), false), "UTF-16LE"),
+        ("UTF-16LE with BOM", &|p| utf16(p, false), "UTF-16LE", CharsetSource::Bom),
+        ("UTF-16BE with BOM", &|p| utf16(p, true), "UTF-16BE", CharsetSource::Bom),
+        (
+            "UTF-16LE with BOM, undeclared",
+            &|p| utf16(&without_charset_meta(p), false),
+            "UTF-16LE",
+            CharsetSource::Bom,
+        ),
     ]);
 }
 
 #[test]
 fn utf8_gives_the_same_article_declared_or_not() {
     check_variants(&[
-        ("UTF-8, no declaration", &|p| without_charset_meta(p).into_bytes(), "UTF-8"),
-        ("UTF-8, declared euc-kr", &|p| with_charset_meta(p, "<meta charset=euc-kr>").into_bytes(), "UTF-8"),
-        ("UTF-8 with BOM", &|p| [b"\xEF\xBB\xBF".as_slice(), p.as_bytes()].concat(), "UTF-8"),
+        (
+            "UTF-8, no declaration",
+            &|p| without_charset_meta(p).into_bytes(),
+            "UTF-8",
+            CharsetSource::Detected,
+        ),
+        (
+            "UTF-8, declared utf-8",
+            &|p| with_charset_meta(p, "<meta charset=utf-8>").into_bytes(),
+            "UTF-8",
+            CharsetSource::Meta,
+        ),
+        (
+            "UTF-8, declared euc-kr",
+            &|p| with_charset_meta(p, "<meta charset=euc-kr>").into_bytes(),
+            "UTF-8",
+            CharsetSource::Detected,
+        ),
+        (
+            "UTF-8 with BOM",
+            &|p| [b"\xEF\xBB\xBF".as_slice(), p.as_bytes()].concat(),
+            "UTF-8",
+            CharsetSource::Bom,
+        ),
     ]);
 }
 
@@ -316,4 +355,107 @@ fn real_pages_declaring_euc_kr_but_saved_as_utf8_decode_as_utf8() {
         assert!(checked.iter().any(|c| c == must), "{must} not found among {checked:?}");
     }
     assert!(checked.len() >= 3, "expected at least three such pages, found {checked:?}");
+}
+
+// ---------------------------------------------------------------- provenance and weak detection
+
+/// Chinese news text, written for this test.
+const CHINESE: [&str; 2] = [
+    "据本报记者报道，国家统计局今天发布的数据显示，今年前三季度全国居民人均可支配收入比上年同期名义增长百分之五点二。专家表示，消费市场继续保持恢复态势，服务消费增长较快。",
+    "有关部门负责人在新闻发布会上介绍说，下一步将继续推进扩大内需的各项政策措施，促进就业和收入稳定增长，为经济持续回升向好提供有力支撑。",
+];
+
+/// Japanese news text, written for this test.
+const JAPANESE: [&str; 2] = [
+    "気象庁によりますと、発達した低気圧の影響で、東日本と北日本の太平洋側では明日にかけて大雨となるおそれがあります。土砂災害や河川の増水に警戒してください。",
+    "政府は午後に関係閣僚会議を開き、被害の状況を確認するとともに、自治体と連携して住民の避難を支援する方針を確認しました。交通機関にも影響が出る見込みです。",
+];
+
+/// An article page of `paragraphs`, with `meta` (a charset declaration, or nothing) in its head.
+fn foreign_page(meta: &str, paragraphs: &[&str]) -> String {
+    let body: String = paragraphs.iter().map(|p| format!("<p>{p}</p>")).collect();
+    format!(
+        "<!DOCTYPE html><html><head>{meta}<title>{}</title></head><body>\
+         <nav><a href=/>Home</a></nav><article>{body}</article></body></html>",
+        paragraphs.first().and_then(|p| p.split('，').next().or(p.split('、').next())).unwrap_or("")
+    )
+}
+
+/// A CJK page in its own charset: read as declared when a `<meta>` names it; without one,
+/// refused with `UncertainCharset` — EUC-KR would read it without errors as Hangul-looking
+/// nonsense (GB2312's rows fall on KS X 1001's syllables and Hanja, Shift_JIS's on CP949's
+/// extension syllables), which a "mostly Hangul" filter would pass.
+#[test]
+fn gb18030_and_shift_jis_are_read_when_declared_and_refused_when_not() {
+    for (name, enc, meta, paragraphs) in [
+        ("GB18030", encoding_rs::GB18030, "<meta charset=gb18030>", CHINESE),
+        (
+            "GBK as gb2312",
+            encoding_rs::GBK,
+            "<meta http-equiv=Content-Type content='text/html; charset=gb2312'>",
+            CHINESE,
+        ),
+        ("Shift_JIS", encoding_rs::SHIFT_JIS, "<meta charset=shift_jis>", JAPANESE),
+    ] {
+        let declared = enc.encode(&foreign_page(meta, &paragraphs)).0.into_owned();
+        let a = bonmun::extract(&declared).unwrap_or_else(|e| panic!("{name} declared: {e:?}"));
+        assert_eq!((a.charset.as_str(), a.charset_source), (enc.name(), CharsetSource::Meta), "{name}");
+        assert_eq!(a.paragraphs().collect::<Vec<_>>(), paragraphs, "{name}");
+        assert_eq!(a.lang.as_deref(), Some("und"), "{name}: not Korean");
+        // The caller's charset reads the undeclared page.
+        let undeclared = enc.encode(&foreign_page("", &paragraphs)).0.into_owned();
+        let forced = Extractor::default().extract_with_charset(&undeclared, enc.name());
+        let forced = forced.unwrap_or_else(|e| panic!("{name} forced: {e:?}"));
+        assert_eq!(forced.charset_source, CharsetSource::Caller, "{name}");
+        assert_eq!(forced.paragraphs().collect::<Vec<_>>(), paragraphs, "{name}");
+        // Undeclared: no mojibake, and not "not an HTML document".
+        assert_eq!(
+            bonmun::extract(&undeclared).map(|a| a.text()),
+            Err(Error::UncertainCharset { guessed: "EUC-KR".into() }),
+            "{name} undeclared"
+        );
+    }
+}
+
+/// UTF-16 without a byte-order mark is read by its NULs, declared or not, big- or
+/// little-endian, and gives the UTF-8 original's article.
+#[test]
+fn utf16_without_bom_gives_the_same_article() {
+    let no_bom = |text: &str, big_endian: bool| utf16(text, big_endian).split_off(2);
+    check_variants(&[
+        ("UTF-16LE, no BOM", &|p| no_bom(p, false), "UTF-16LE", CharsetSource::Detected),
+        ("UTF-16BE, no BOM", &|p| no_bom(p, true), "UTF-16BE", CharsetSource::Detected),
+        (
+            "UTF-16LE, no BOM, undeclared",
+            &|p| no_bom(&without_charset_meta(p), false),
+            "UTF-16LE",
+            CharsetSource::Detected,
+        ),
+        (
+            "UTF-16LE, no BOM, <meta charset=utf-16le>",
+            &|p| no_bom(&with_charset_meta(p, "<meta charset=utf-16le>"), false),
+            "UTF-16LE",
+            CharsetSource::Detected,
+        ),
+        (
+            "UTF-16BE, no BOM, <meta charset=utf-16>",
+            &|p| no_bom(&with_charset_meta(p, "<meta charset=utf-16>"), true),
+            "UTF-16BE",
+            CharsetSource::Detected,
+        ),
+    ]);
+}
+
+/// Korean written with Hanja, as headlines and some columns do, is still Korean in EUC-KR: the
+/// weak-detection guard is for pages whose two-byte characters are mostly not Hangul.
+#[test]
+fn korean_with_hanja_stays_euc_kr() {
+    let page = "<html><head><title>靑, 美와 통상 협의</title></head><body><article>\
+        <p>청와대(靑)는 미국(美)과의 통상 협의를 이번 주에 다시 시작한다고 밝혔다. 정부 관계자는 협의가 길어질 수 있다고 말했다.</p>\
+        <p>중국(中)과 일본(日)도 같은 문제를 두고 협의를 이어 가고 있어, 결과에 관심이 모인다고 관계자는 설명했다.</p>\
+        </article></body></html>";
+    let a = bonmun::extract(&euc_kr(page)).expect("extracts");
+    assert_eq!((a.charset.as_str(), a.charset_source), ("EUC-KR", CharsetSource::Detected));
+    assert_eq!(a.lang.as_deref(), Some("ko"));
+    assert_eq!(outcome(&Ok(a)), outcome(&bonmun::extract(page.as_bytes())));
 }
