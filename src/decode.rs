@@ -230,11 +230,7 @@ fn guess_legacy(bytes: &[u8]) -> Guess {
     }
     let not_korean = pairs.extension + pairs.hanja + pairs.kana_rows;
     let two_byte = pairs.ks_hangul + not_korean;
-    if not_korean as f32 > MAX_NOT_KOREAN_SHARE * two_byte as f32 {
-        Guess::NotKorean
-    } else {
-        Guess::EucKr
-    }
+    if not_korean as f32 > MAX_NOT_KOREAN_SHARE * two_byte as f32 { Guess::NotKorean } else { Guess::EucKr }
 }
 
 /// Two-byte characters of CP949 bytes, by where they fall.
