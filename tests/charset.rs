@@ -371,13 +371,13 @@ const JAPANESE: [&str; 2] = [
     "政府は午後に関係閣僚会議を開き、被害の状況を確認するとともに、自治体と連携して住民の避難を支援する方針を確認しました。交通機関にも影響が出る見込みです。",
 ];
 
-/// An article page of `paragraphs`, with `meta` (a charset declaration, or nothing) in its head.
+/// An article page of `paragraphs`, with `meta` (a charset declaration, or nothing) in its head
+/// and a title that no paragraph repeats.
 fn foreign_page(meta: &str, paragraphs: &[&str]) -> String {
     let body: String = paragraphs.iter().map(|p| format!("<p>{p}</p>")).collect();
     format!(
-        "<!DOCTYPE html><html><head>{meta}<title>{}</title></head><body>\
-         <nav><a href=/>Home</a></nav><article>{body}</article></body></html>",
-        paragraphs.first().and_then(|p| p.split('，').next().or(p.split('、').next())).unwrap_or("")
+        "<!DOCTYPE html><html><head>{meta}<title>News 2024-03-11</title></head><body>\
+         <nav><a href=/>Home</a></nav><article>{body}</article></body></html>"
     )
 }
 
