@@ -44,7 +44,7 @@ mod text;
 mod tokens;
 
 pub use article::{Article, Block, BlockKind, CharsetSource};
-pub use config::Config;
+pub use config::{Bias, Config};
 pub use date::DateTime;
 pub use error::Error;
 pub use lexicon::{Lexicon, LexiconError};

@@ -38,7 +38,7 @@ pub(crate) fn run(
         dom::Limit::Depth => Error::TooDeep { limit: config.max_depth },
     })?;
     let page = blocks::cut(&doc, lexicon);
-    let (plan, region) = body(&page).ok_or(Error::NoContent)?;
+    let (plan, region) = body(&page, config.bias).ok_or(Error::NoContent)?;
     let first = plan.iter().find(|b| b.kind == BlockKind::Paragraph).map(|b| output::text(&page, b));
     let article = meta::read(&doc, &page, Some(region), first.as_deref());
     drop(first);
@@ -64,6 +64,7 @@ pub(crate) fn run(
         .filter(|(i, b)| {
             !(*i < lead && title_key.is_some() && title_key == Some(crate::lexicon::key(&b.text)))
         })
+        .filter(|(_, b)| config.keep_tables || b.kind != BlockKind::TableRow)
         .map(|(_, b)| b)
         .collect();
     let article = Article {
@@ -98,13 +99,13 @@ const HINTED_MIN_SHARE: f32 = 0.1;
 /// first; the body chosen on text alone replaces theirs when they lead nowhere (a page that
 /// wraps everything in a "sidebar" layout class) or to a small part of it
 /// ([`HINTED_MIN_SHARE`]).
-fn body(page: &Page) -> Option<(Vec<output::Planned>, std::ops::Range<usize>)> {
+fn body(page: &Page, bias: crate::Bias) -> Option<(Vec<output::Planned>, std::ops::Range<usize>)> {
     let plain = score::score(&page.blocks, false);
     // A choice: its plan, and the span of the blocks it keeps, which metadata looks around
     // (the text actually kept, not the region's edges).
     let attempt = |scores: &[score::Score], use_hints: bool| -> Option<Choice> {
         let region = select::select(page, scores)?;
-        let kept = prune::prune(page, scores, &region, use_hints);
+        let kept = prune::prune(page, scores, &region, use_hints, bias);
         let plan = output::plan(page, &kept);
         let span = match (kept.first(), kept.last()) {
             (Some(a), Some(b)) => a.index..b.index + 1,
@@ -279,7 +280,9 @@ pub(crate) fn explain(html: &[u8]) -> String {
     let region = select::select(&page, &scores);
     let kept: Vec<usize> = region
         .as_ref()
-        .map(|r| prune::prune(&page, &scores, r, true).iter().map(|k| k.index).collect())
+        .map(|r| {
+            prune::prune(&page, &scores, r, true, crate::Bias::default()).iter().map(|k| k.index).collect()
+        })
         .unwrap_or_default();
     let mut out = String::new();
     let _ = writeln!(out, "region: {:?}", region.as_ref().map(|r| r.blocks.clone()));

@@ -6,6 +6,7 @@
 //! headed "관련기사" goes whole, a copyright line is cut off the paragraph it is glued to),
 //! furniture class/tag hints inside the region, and link density.
 
+use crate::Bias;
 use crate::blocks::{Furniture, NO_PARENT, Page};
 use crate::lexicon::Verdict;
 use crate::score::Score;
@@ -87,7 +88,14 @@ pub(crate) struct Kept {
     pub cut: Option<usize>,
 }
 
-pub(crate) fn prune(page: &Page, scores: &[Score], region: &Region, use_hints: bool) -> Vec<Kept> {
+/// `bias` moves the doubtful cases only: see [`Bias`](crate::Bias) for the table.
+pub(crate) fn prune(
+    page: &Page,
+    scores: &[Score],
+    region: &Region,
+    use_hints: bool,
+    bias: Bias,
+) -> Vec<Kept> {
     let range = region.blocks.clone();
     let mut keep: Vec<bool> = vec![true; range.len()];
     // Where the region itself sits under furniture (the retry without hints), marks say nothing.
@@ -120,15 +128,17 @@ pub(crate) fn prune(page: &Page, scores: &[Score], region: &Region, use_hints: b
                 && !all_furniture
                 && match b.furniture {
                     Furniture::None => false,
-                    Furniture::Tag => !running_text,
+                    Furniture::Tag => !running_text || bias == Bias::Precision,
                     Furniture::Class => {
                         !(running_text
-                            && s.weight >= CLASSED_PARAGRAPH_MIN_WEIGHT
-                            && parent_of(i).is_some_and(|p| body_parents.binary_search(&p).is_ok()))
+                            && (bias == Bias::Recall
+                                || (bias != Bias::Precision
+                                    && s.weight >= CLASSED_PARAGRAPH_MIN_WEIGHT
+                                    && parent_of(i).is_some_and(|p| body_parents.binary_search(&p).is_ok()))))
                     }
                 };
-            let link_dense =
-                s.link_density > LINK_DENSE && (!s.sentence || s.link_density > LINK_DENSE_SENTENCE);
+            let link_dense = s.link_density > LINK_DENSE
+                && (!s.sentence || bias == Bias::Precision || s.link_density > LINK_DENSE_SENTENCE);
             // Table cells with dates are a schedule's data, not the page's date line.
             let date_line = s.weight < DATE_LINE_MAX_WEIGHT
                 && !s.sentence
@@ -174,7 +184,9 @@ pub(crate) fn prune(page: &Page, scores: &[Score], region: &Region, use_hints: b
             set(&mut keep, j - range.start, false);
         }
     }
-    trim_edges(page, scores, &range, &mut keep);
+    if bias != Bias::Recall {
+        trim_edges(page, scores, &range, &mut keep);
+    }
 
     range
         .clone()

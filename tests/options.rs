@@ -1,0 +1,74 @@
+//! The options the CLI exposes: `keep_tables` and `bias`, each changing what its docs say and
+//! nothing else.
+
+use bonmun::{Bias, BlockKind, Config, Extractor};
+
+fn paragraphs(html: &str, config: Config) -> Vec<String> {
+    let article = Extractor::new(config).extract(html.as_bytes()).expect("the page has a body");
+    article.paragraphs().map(str::to_string).collect()
+}
+
+fn with_bias(html: &str, bias: Bias) -> Vec<String> {
+    paragraphs(html, Config { bias, ..Config::default() })
+}
+
+const BODY: &str = "<p>정부가 오늘 새 정책을 발표했다. 시행은 다음 달부터라고 관계 부처가 밝혔다.</p>\
+    <p>관계자는 준비가 끝났다고 말했다. 현장 반응도 좋다고 설명하며 추가 지원을 약속했다.</p>\
+    <p>전문가들은 제도가 자리 잡으려면 시간이 걸릴 것이라고 내다봤다. 보완책도 주문했다.</p>";
+
+#[test]
+fn tables_go_only_when_asked() {
+    let html = std::fs::read("corpus/raw/010-itnews.html").unwrap();
+    let all = Extractor::default().extract(&html).unwrap();
+    let rows = all.blocks.iter().filter(|b| b.kind == BlockKind::TableRow).count();
+    assert!(rows > 0, "the page has its own table");
+    let without = Extractor::new(Config { keep_tables: false, ..Config::default() }).extract(&html).unwrap();
+    let rest: Vec<_> = all.blocks.iter().filter(|b| b.kind != BlockKind::TableRow).collect();
+    assert_eq!(without.blocks.iter().collect::<Vec<_>>(), rest, "only the rows go");
+    assert!(!without.markdown().contains("| --- |"));
+}
+
+#[test]
+fn precision_drops_a_sentence_under_a_furniture_tag() {
+    let extra = "이 정책은 지난해 국회에서 처음 논의된 뒤 여러 차례 수정을 거쳐 확정됐다고 정부는 설명했다.";
+    let html = format!("<article>{BODY}<aside><p>{extra}</p></aside></article>");
+    assert!(with_bias(&html, Bias::Balanced).iter().any(|p| p == extra));
+    assert!(with_bias(&html, Bias::Recall).iter().any(|p| p == extra));
+    let precise = with_bias(&html, Bias::Precision);
+    assert!(!precise.iter().any(|p| p == extra));
+    assert_eq!(precise.len(), 3, "the body itself stays");
+}
+
+#[test]
+fn precision_drops_a_link_heavy_sentence() {
+    let linked = "<p><a href=/a>지난달 발표된 주택 공급 확대 방안과 청년 지원 대책</a>에 이은 후속 조치라고 밝혔다.</p>";
+    let html = format!("<article>{BODY}{linked}</article>");
+    let balanced = with_bias(&html, Bias::Balanced);
+    assert!(balanced.iter().any(|p| p.contains("후속 조치")), "{balanced:?}");
+    let precise = with_bias(&html, Bias::Precision);
+    assert!(!precise.iter().any(|p| p.contains("후속 조치")), "{precise:?}");
+    assert_eq!(precise.len(), 3);
+}
+
+#[test]
+fn recall_keeps_a_sentence_under_a_furniture_class() {
+    let extra = "이번 정책의 배경에는 지난 몇 년간 이어진 지역 간 격차 문제가 있다고 연구진은 분석했다.";
+    let html = format!("<article>{BODY}<div class=sidebar><p>{extra}</p></div></article>");
+    assert!(!with_bias(&html, Bias::Balanced).iter().any(|p| p == extra));
+    assert!(!with_bias(&html, Bias::Precision).iter().any(|p| p == extra));
+    assert!(with_bias(&html, Bias::Recall).iter().any(|p| p == extra));
+}
+
+#[test]
+fn recall_keeps_a_label_at_the_edge() {
+    let html = format!("<article><p>경제일반</p>{BODY}</article>");
+    assert!(!with_bias(&html, Bias::Balanced).iter().any(|p| p == "경제일반"));
+    let recall = with_bias(&html, Bias::Recall);
+    assert_eq!(recall.first().map(String::as_str), Some("경제일반"), "{recall:?}");
+}
+
+#[test]
+fn the_default_is_balanced_and_keeps_tables() {
+    let c = Config::default();
+    assert_eq!((c.bias, c.keep_tables, c.keep_captions), (Bias::Balanced, true, false));
+}
