@@ -95,7 +95,7 @@ pub fn read(path: &Path, out_dir: PathBuf, max_bytes: usize, emit: &mut dyn FnMu
                 return emit(broken(
                     at(next_offset),
                     next_offset,
-                    format!("WARC broken after byte {next_offset}: {e}"),
+                    format!("WARC broken after the record at byte {next_offset}: {e}"),
                 ));
             }
         };

@@ -247,6 +247,32 @@ fn a_truncated_warc_keeps_the_records_before_and_says_where() {
 }
 
 #[test]
+fn a_corrupt_warc_keeps_the_records_before_and_says_where() {
+    let dir = scratch("corrupt");
+    let warc = crawl();
+    // Garbage where the fourth record's header should be; the third (a page) is read whole.
+    let mut bytes = warc.records[..3].concat();
+    let third_offset = warc.records[..2].concat().len();
+    bytes.extend_from_slice(b"GARBAGE, NOT A WARC HEADER\r\n\r\n");
+    bytes.extend(warc.records[3..].concat());
+    let path = dir.join("corrupt.warc");
+    std::fs::write(&path, bytes).unwrap();
+    let out = run(&["--json-lines", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let l = lines(&out);
+    assert_eq!(l.len(), 2, "{l:#?}");
+    assert_eq!(l[0]["article"], in_process(&warc.pages[0].1, None));
+    assert_eq!(l[1]["error"]["kind"], "warc");
+    assert_eq!(l[1]["source"]["offset"], third_offset as u64);
+    assert!(
+        l[1]["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains(&format!("after the record at byte {third_offset}"))
+    );
+}
+
+#[test]
 fn directories_in_order_on_any_number_of_threads() {
     let dir = scratch("dir");
     let names =
@@ -279,6 +305,11 @@ fn directories_in_order_on_any_number_of_threads() {
             if path.ends_with(".gz") { corpus("001-portal.html") } else { std::fs::read(path).unwrap() };
         assert_eq!(l["article"], in_process(&bytes, None), "{path}");
     }
+    // --format json: the same records, pretty-printed, as a stream of JSON values.
+    let pretty = run(&["-f", "json", d]);
+    let values: Vec<Value> =
+        serde_json::Deserializer::from_slice(&pretty.stdout).into_iter().map(|v| v.unwrap()).collect();
+    assert_eq!(values, lines(&one));
     let unordered = run(&["--json-lines", "--unordered", "-j2", d]);
     let mut got: Vec<String> =
         String::from_utf8(unordered.stdout).unwrap().lines().map(String::from).collect();
