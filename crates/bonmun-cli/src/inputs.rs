@@ -122,8 +122,12 @@ fn read_dir(root: &Path, max_bytes: usize, emit: &mut dyn FnMut(Event) -> bool) 
     let mut stack = vec![root.to_path_buf()];
     let mut found = 0usize;
     while let Some(dir) = stack.pop() {
-        let mut entries: Vec<PathBuf> = match std::fs::read_dir(&dir) {
-            Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+        // With each entry, whether it is a directory to walk: a symlink to a directory is not
+        // followed (as find and ripgrep do), so a link to a parent cannot walk forever.
+        let mut entries: Vec<(PathBuf, bool)> = match std::fs::read_dir(&dir) {
+            Ok(rd) => rd
+                .filter_map(|e| e.ok().map(|e| (e.path(), e.file_type().is_ok_and(|t| t.is_dir()))))
+                .collect(),
             Err(e) => {
                 if !emit(Event::BadInput { message: format!("{}: {}", dir.display(), io_message(&e)) }) {
                     return false;
@@ -134,9 +138,12 @@ fn read_dir(root: &Path, max_bytes: usize, emit: &mut dyn FnMut(Event) -> bool) 
         entries.sort();
         // Subdirectories go on the stack in reverse, so the first is walked first.
         let mut subdirs = Vec::new();
-        for path in entries {
-            if path.is_dir() {
+        for (path, is_dir) in entries {
+            if is_dir {
                 subdirs.push(path);
+                continue;
+            }
+            if path.is_dir() {
                 continue;
             }
             let name = path.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
