@@ -60,6 +60,21 @@ fn recall_keeps_a_sentence_under_a_furniture_class() {
 }
 
 #[test]
+fn precision_drops_a_classed_paragraph_among_the_body_s() {
+    let lead = "정부는 이번 정책이 지역 간 격차를 줄이고 청년층의 주거 부담을 덜어 주는 데 초점을 맞췄다고 설명했으며, \
+                관계 부처는 다음 달까지 세부 시행 계획과 예산 집행 일정을 마련해 국회에 보고하기로 했다고 밝혔다.";
+    let html = format!("<article><p class=sidebar>{lead}</p>{BODY}</article>");
+    assert!(
+        with_bias(&html, Bias::Balanced).iter().any(|p| p == lead),
+        "a paragraph with a class, not a box"
+    );
+    assert!(with_bias(&html, Bias::Recall).iter().any(|p| p == lead));
+    let precise = with_bias(&html, Bias::Precision);
+    assert!(!precise.iter().any(|p| p == lead), "{precise:?}");
+    assert_eq!(precise.len(), 3);
+}
+
+#[test]
 fn recall_keeps_a_label_at_the_edge() {
     let html = format!("<article><p>경제일반</p>{BODY}</article>");
     assert!(!with_bias(&html, Bias::Balanced).iter().any(|p| p == "경제일반"));
