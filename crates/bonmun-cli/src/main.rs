@@ -213,7 +213,11 @@ fn run(opts: &Options) -> Stats {
         let stop = Arc::clone(&stop);
         let ordered = !opts.unordered;
         let out_dir = opts.output.clone();
-        let progress = !opts.quiet && std::io::stderr().is_terminal();
+        // Not when the pages themselves scroll past on the same terminal: the bar would be
+        // redrawn through them.
+        let progress = !opts.quiet
+            && std::io::stderr().is_terminal()
+            && (opts.output.is_some() || !std::io::stdout().is_terminal());
         let format = opts.format;
         std::thread::spawn(move || write_all(rx, ordered, out_dir, format, progress, &window, &stop))
     };
