@@ -175,6 +175,20 @@ fn warc_response_records_give_one_line_each() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("3 pages: 3 articles, 0 errors"), "{stderr}");
     assert!(stderr.contains("1 WARC records skipped as not HTML"), "{stderr}");
+
+    // --output: a file a page record, named by the WARC and the record's number in it.
+    let out_dir = scratch("warc-out");
+    let out = run(&["--json-lines", "-o", out_dir.to_str().unwrap(), path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let mut files: Vec<_> =
+        std::fs::read_dir(out_dir.join("crawl")).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    let names: Vec<_> = files.iter().map(|f| f.file_name().unwrap().to_string_lossy().into_owned()).collect();
+    assert_eq!(names, ["000002.json", "000005.json", "000006.json"]);
+    for (file, (_, page, charset)) in files.iter().zip(&warc.pages) {
+        let record: Value = serde_json::from_slice(&std::fs::read(file).unwrap()).unwrap();
+        assert_eq!(record["article"], in_process(page, *charset));
+    }
 }
 
 #[test]
