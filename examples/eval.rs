@@ -2,7 +2,7 @@
 //! article-extraction benchmark, with the metrics of `bonmun::eval`.
 //!
 //! ```text
-//! cargo run --release --example eval -- DIR [--pred-out OUT] [--aeb AEB_DIR]
+//! cargo run --release --example eval -- DIR [--pred-out OUT] [--aeb AEB_DIR] [--bias BIAS]
 //! ```
 //!
 //! - `DIR` holds `raw/<id>.html` and `gold/<id>.txt` (like the real-pages corpus). Prints a
@@ -10,6 +10,8 @@
 //! - `--pred-out OUT` writes `OUT/<id>.txt` (the extracted text) and `OUT/<id>.title` (the
 //!   title, when there is one), so `score.py --gold DIR/gold --pred OUT` can check the figures;
 //!   benchmark predictions go to `OUT/aeb/<id>.txt` for `score_aeb.py --pred OUT/aeb`.
+//! - `--bias precision|balanced|recall` extracts with that `Config::bias` (README: what each
+//!   bias moves).
 //! - `--aeb AEB_DIR` reads `AEB_DIR/ground-truth.json` and `AEB_DIR/html/<id>.html.gz` and
 //!   prints the benchmark's precision, recall and F1.
 
@@ -19,6 +21,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use bonmun::eval::{self, AebSummary, Gold, PageScore, Summary};
+
+/// The `--bias` of the run: set once before any page is read.
+static BIAS: std::sync::OnceLock<bonmun::Bias> = std::sync::OnceLock::new();
 
 struct Args {
     dir: Option<PathBuf>,
@@ -33,6 +38,15 @@ fn parse_args() -> Result<Args, String> {
         match arg.to_str() {
             Some("--pred-out") => args.pred_out = Some(it.next().ok_or("--pred-out needs a folder")?.into()),
             Some("--aeb") => args.aeb = Some(it.next().ok_or("--aeb needs a folder")?.into()),
+            Some("--bias") => {
+                let bias = match it.next().as_ref().and_then(|b| b.to_str()) {
+                    Some("precision") => bonmun::Bias::Precision,
+                    Some("balanced") => bonmun::Bias::Balanced,
+                    Some("recall") => bonmun::Bias::Recall,
+                    _ => return Err("--bias needs precision, balanced or recall".into()),
+                };
+                let _ = BIAS.set(bias);
+            }
             Some("-h" | "--help") => return Err(String::new()),
             Some(s) if s.starts_with("--") => return Err(format!("unknown option {s}")),
             _ if args.dir.is_none() => args.dir = Some(arg.into()),
@@ -52,7 +66,7 @@ fn main() -> ExitCode {
             if !msg.is_empty() {
                 eprintln!("error: {msg}");
             }
-            eprintln!("usage: eval DIR [--pred-out OUT] [--aeb AEB_DIR]");
+            eprintln!("usage: eval DIR [--pred-out OUT] [--aeb AEB_DIR] [--bias precision|balanced|recall]");
             return ExitCode::FAILURE;
         }
     };
@@ -81,7 +95,8 @@ struct Output {
 }
 
 fn extract(html: &[u8]) -> Output {
-    match bonmun::extract(html) {
+    let bias = BIAS.get().copied().unwrap_or_default();
+    match bonmun::Extractor::new(bonmun::Config { bias, ..Default::default() }).extract(html) {
         Ok(article) => Output { text: article.text(), title: article.title.clone(), error: None },
         Err(e) => Output { text: String::new(), title: None, error: Some(e.to_string()) },
     }
