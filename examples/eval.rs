@@ -96,7 +96,7 @@ struct Output {
 
 fn extract(html: &[u8]) -> Output {
     let bias = BIAS.get().copied().unwrap_or_default();
-    match bonmun::Extractor::new(bonmun::Config { bias, ..Default::default() }).extract(html) {
+    match bonmun::Extractor::new(bonmun::Config::default().with_bias(bias)).extract(html) {
         Ok(article) => Output { text: article.text(), title: article.title.clone(), error: None },
         Err(e) => Output { text: String::new(), title: None, error: Some(e.to_string()) },
     }

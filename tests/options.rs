@@ -9,7 +9,7 @@ fn paragraphs(html: &str, config: Config) -> Vec<String> {
 }
 
 fn with_bias(html: &str, bias: Bias) -> Vec<String> {
-    paragraphs(html, Config { bias, ..Config::default() })
+    paragraphs(html, Config::default().with_bias(bias))
 }
 
 const BODY: &str = "<p>정부가 오늘 새 정책을 발표했다. 시행은 다음 달부터라고 관계 부처가 밝혔다.</p>\
@@ -22,7 +22,7 @@ fn tables_go_only_when_asked() {
     let all = Extractor::default().extract(&html).unwrap();
     let rows = all.blocks.iter().filter(|b| b.kind == BlockKind::TableRow).count();
     assert!(rows > 0, "the page has its own table");
-    let without = Extractor::new(Config { keep_tables: false, ..Config::default() }).extract(&html).unwrap();
+    let without = Extractor::new(Config::default().with_keep_tables(false)).extract(&html).unwrap();
     let rest: Vec<_> = all.blocks.iter().filter(|b| b.kind != BlockKind::TableRow).collect();
     assert_eq!(without.blocks.iter().collect::<Vec<_>>(), rest, "only the rows go");
     assert!(!without.markdown().contains("| --- |"));

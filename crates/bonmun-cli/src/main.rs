@@ -302,6 +302,7 @@ fn error_kind(e: &bonmun::Error) -> &'static str {
         bonmun::Error::TooManyNodes { .. } => "too_many_nodes",
         bonmun::Error::TooDeep { .. } => "too_deep",
         bonmun::Error::UnknownCharset(_) => "unknown_charset",
+        bonmun::Error::UncertainCharset { .. } => "uncertain_charset",
         _ => "other",
     }
 }

@@ -275,7 +275,7 @@ fn a_corrupt_warc_keeps_the_records_before_and_says_where() {
     assert_eq!(out.status.code(), Some(1));
     let l = lines(&out);
     assert_eq!(l.len(), 2, "{l:#?}");
-    assert_eq!(l[0]["article"], in_process(&warc.pages[0].1, None));
+    assert_eq!(l[0]["article"], in_process(&warc.pages[0].1, warc.pages[0].2));
     assert_eq!(l[1]["error"]["kind"], "warc");
     assert_eq!(l[1]["source"]["offset"], third_offset as u64);
     assert!(
