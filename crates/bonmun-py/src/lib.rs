@@ -47,6 +47,12 @@ create_exception!(
     "The document's elements nest deeper than the max_depth option."
 );
 create_exception!(bonmun, UnknownCharsetError, BonmunError, "The charset argument names no known encoding.");
+create_exception!(
+    bonmun,
+    UncertainCharsetError,
+    BonmunError,
+    "The page names no charset and its bytes read as no Korean text in any guess (GB18030, Shift_JIS ...): pass charset."
+);
 
 /// One Python exception class per kind of `bonmun::Error`, with the library's message.
 fn to_py_err(e: bonmun::Error) -> PyErr {
@@ -58,6 +64,7 @@ fn to_py_err(e: bonmun::Error) -> PyErr {
         bonmun::Error::TooManyNodes { .. } => TooManyNodesError::new_err(msg),
         bonmun::Error::TooDeep { .. } => TooDeepError::new_err(msg),
         bonmun::Error::UnknownCharset(_) => UnknownCharsetError::new_err(msg),
+        bonmun::Error::UncertainCharset { .. } => UncertainCharsetError::new_err(msg),
         // `Error` is non-exhaustive: a kind added later is still a BonmunError.
         _ => BonmunError::new_err(msg),
     }
@@ -77,14 +84,40 @@ fn config_from(options: Option<&Bound<'_, PyDict>>) -> PyResult<bonmun::Config> 
             "max_nodes" => config.max_nodes = value.extract()?,
             "max_depth" => config.max_depth = value.extract()?,
             "keep_captions" => config.keep_captions = value.extract()?,
+            "keep_tables" => config.keep_tables = value.extract()?,
+            "bias" => {
+                let bias: String = value.extract()?;
+                config.bias = match bias.as_str() {
+                    "precision" => bonmun::Bias::Precision,
+                    "balanced" => bonmun::Bias::Balanced,
+                    "recall" => bonmun::Bias::Recall,
+                    _ => {
+                        return Err(PyTypeError::new_err(format!(
+                            "bias must be \"precision\", \"balanced\" or \"recall\", not {bias:?}"
+                        )));
+                    }
+                };
+            }
             _ => {
                 return Err(PyTypeError::new_err(format!(
-                    "unexpected option {key:?} (options: max_input_bytes, max_nodes, max_depth, keep_captions)"
+                    "unexpected option {key:?} (options: max_input_bytes, max_nodes, max_depth, keep_captions, \
+                     keep_tables, bias)"
                 )));
             }
         }
     }
     Ok(config)
+}
+
+/// The name of a charset source, as in the library's JSON.
+fn charset_source_name(source: bonmun::CharsetSource) -> &'static str {
+    match source {
+        bonmun::CharsetSource::Bom => "bom",
+        bonmun::CharsetSource::Caller => "caller",
+        bonmun::CharsetSource::Meta => "meta",
+        // Non-exhaustive: a source added later reads as detected until named here.
+        _ => "detected",
+    }
 }
 
 /// Runs the extraction with the GIL released: the page's bytes are borrowed from an immutable
@@ -346,10 +379,22 @@ impl Article {
         self.inner.url.as_deref()
     }
 
-    /// The page's language (<html lang>).
+    /// The body's language from its text: "ko" when Hangul makes up much of it, "und" otherwise.
     #[getter]
     fn lang(&self) -> Option<&str> {
         self.inner.lang.as_deref()
+    }
+
+    /// The language the page declares (<html lang>), which is often wrong.
+    #[getter]
+    fn declared_lang(&self) -> Option<&str> {
+        self.inner.declared_lang.as_deref()
+    }
+
+    /// How the charset was chosen: "bom", "caller", "meta" or "detected".
+    #[getter]
+    fn charset_source(&self) -> &'static str {
+        charset_source_name(self.inner.charset_source)
     }
 
     /// The page's own summary (meta description).
@@ -403,6 +448,8 @@ impl Article {
         d.set_item("lang", a.lang.as_deref())?;
         d.set_item("description", a.description.as_deref())?;
         d.set_item("charset", a.charset.as_str())?;
+        d.set_item("charset_source", charset_source_name(a.charset_source))?;
+        d.set_item("declared_lang", a.declared_lang.as_deref())?;
         d.set_item("keep_captions", a.keep_captions)?;
         Ok(d)
     }
@@ -461,5 +508,6 @@ fn _bonmun(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("TooManyNodesError", py.get_type::<TooManyNodesError>())?;
     m.add("TooDeepError", py.get_type::<TooDeepError>())?;
     m.add("UnknownCharsetError", py.get_type::<UnknownCharsetError>())?;
+    m.add("UncertainCharsetError", py.get_type::<UncertainCharsetError>())?;
     Ok(())
 }

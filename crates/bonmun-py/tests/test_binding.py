@@ -71,6 +71,21 @@ def test_euc_kr_bytes():
     assert b.charset == "EUC-KR" and b.title == "정부, 새 정책 발표"
     with pytest.raises(bonmun.UnknownCharsetError):
         bonmun.extract(plain, charset="no-such-charset")
+    assert (a.charset_source, b.charset_source) == ("meta", "caller")
+    assert a.to_dict()["charset_source"] == "meta"
+
+
+def test_uncertain_charset_and_bias():
+    # Chinese text in GB18030 without a declaration reads as no Korean text in any guess.
+    chinese = "<html><body><article><p>" + "政府今天宣布了新的政策，下个月开始实施。" * 8 + "</p></article></body></html>"
+    with pytest.raises(bonmun.UncertainCharsetError):
+        bonmun.extract(chinese.encode("gb18030"))
+    assert "政府" in bonmun.extract(chinese.encode("gb18030"), charset="gb18030").text
+    for bias in ("precision", "balanced", "recall"):
+        assert bonmun.extract(ARTICLE.encode(), bias=bias).text
+    with pytest.raises(TypeError, match="bias"):
+        bonmun.extract(ARTICLE.encode(), bias="strict")
+    assert bonmun.extract(ARTICLE.encode(), keep_tables=False).text
 
 
 def test_error_classes():
@@ -81,6 +96,7 @@ def test_error_classes():
         bonmun.TooManyNodesError,
         bonmun.TooDeepError,
         bonmun.UnknownCharsetError,
+        bonmun.UncertainCharsetError,
     ):
         assert issubclass(cls, bonmun.BonmunError) and cls.__module__ == "bonmun"
     assert issubclass(bonmun.BonmunError, Exception)

@@ -24,9 +24,17 @@ def test_same_shape_as_trafilatura():
         BonmunExtractor(no_such_option=True)
 
 
+def as_text(html: bytes) -> str:
+    """A page as a reader gives it to datatrove: decoded (033 and 039 are EUC-KR bytes)."""
+    try:
+        return html.decode("utf-8")
+    except UnicodeDecodeError:
+        return html.decode("euc-kr")
+
+
 def documents(pages):
     """Fresh documents: the step replaces each one's text in place."""
-    docs = [Document(text=html.decode("utf-8"), id=name) for name, html in pages.items()]
+    docs = [Document(text=as_text(html), id=name) for name, html in pages.items()]
     docs.append(Document(text="<html><body><nav><a href=/>home</a></nav></body></html>", id="empty"))
     docs.append(Document(text="", id="blank"))
     return docs

@@ -21,6 +21,7 @@ from ._bonmun import (
     TooDeepError,
     TooManyNodesError,
     UnknownCharsetError,
+    UncertainCharsetError,
     extract,
 )
 
@@ -35,5 +36,6 @@ __all__ = [
     "TooDeepError",
     "TooManyNodesError",
     "UnknownCharsetError",
+    "UncertainCharsetError",
     "extract",
 ]

@@ -23,8 +23,10 @@ class ArticleDict(TypedDict):
     site_name: str | None
     url: str | None
     lang: str | None
+    declared_lang: str | None
     description: str | None
     charset: str
+    charset_source: Literal["bom", "caller", "meta", "detected"]
     keep_captions: bool
 
 class BonmunError(Exception):
@@ -47,6 +49,9 @@ class TooDeepError(BonmunError):
 
 class UnknownCharsetError(BonmunError):
     """The charset argument names no known encoding."""
+
+class UncertainCharsetError(BonmunError):
+    """The page names no charset and no guess reads it as Korean text: pass charset."""
 
 class Block:
     """One paragraph-level piece of the body."""
@@ -89,9 +94,13 @@ class Article:
     @property
     def lang(self) -> str | None: ...
     @property
+    def declared_lang(self) -> str | None: ...
+    @property
     def description(self) -> str | None: ...
     @property
     def charset(self) -> str: ...
+    @property
+    def charset_source(self) -> Literal["bom", "caller", "meta", "detected"]: ...
     @property
     def keep_captions(self) -> bool: ...
     def to_dict(self) -> ArticleDict: ...
@@ -107,6 +116,8 @@ class Extractor:
         max_nodes: int = ...,
         max_depth: int = ...,
         keep_captions: bool = ...,
+        keep_tables: bool = ...,
+        bias: Literal["precision", "balanced", "recall"] = ...,
     ) -> None: ...
     def extract(self, html: bytes, charset: str | None = None) -> Article: ...
     @property
@@ -126,6 +137,8 @@ def extract(
     max_nodes: int = ...,
     max_depth: int = ...,
     keep_captions: bool = ...,
+    keep_tables: bool = ...,
+    bias: Literal["precision", "balanced", "recall"] = ...,
 ) -> Article:
     """Extracts the article of a page (bytes in any charset); raises a BonmunError subclass
     when it gives none."""
@@ -141,5 +154,6 @@ __all__ = [
     "TooDeepError",
     "TooManyNodesError",
     "UnknownCharsetError",
+    "UncertainCharsetError",
     "extract",
 ]
