@@ -18,6 +18,12 @@
 //!   hours. Under the limit, parsing stops at the end of the 64 KB piece of input that
 //!   crossed it, so the cost is bounded by the nesting one piece can hold.
 //!
+//! Group `scaling`: shapes that were once quadratic, each at n and 4n — many `<h2>`s (the title
+//! candidates), `{"author":` keys never closed in JSON-LD, text and `<br>` inside n unclosed
+//! `<span>`s, and many paragraphs. Linear work takes about 4× at 4n, quadratic 16×: read the
+//! two times side by side. (The tests assert only that both sizes keep their article: a test
+//! that reads a clock fails on a busy machine.)
+//!
 //! Few samples (10, flat sampling: one run each) and short measurement: a case takes seconds.
 
 use bonmun::{Config, Error, Extractor};
@@ -110,5 +116,41 @@ fn hostile(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, hostile);
+/// A page of the shape `make(n)` around an article's body.
+type Shape = (&'static str, usize, fn(usize) -> String);
+
+fn scaling(c: &mut Criterion) {
+    let shapes: [Shape; 4] = [
+        ("h2 headings", 10_000, |n| {
+            article(&(0..n).map(|i| format!("<h2>제목 {i}</h2>")).collect::<String>())
+        }),
+        ("JSON-LD author keys", 4_000, |n| {
+            format!("<script type=application/ld+json>{}</script>{}", "{\"author\":".repeat(n), article(""))
+        }),
+        ("span br nesting", 20_000, |n| article(&format!("<div>{}</div>", "<span>가나다<br>".repeat(n)))),
+        ("paragraphs", 20_000, |n| {
+            article(&format!("<div>{}</div>", format!("<p>{SENTENCE}</p>").repeat(n)))
+        }),
+    ];
+    let mut group = c.benchmark_group("scaling");
+    group.sample_size(10).sampling_mode(SamplingMode::Flat);
+    group.warm_up_time(Duration::from_millis(300)).measurement_time(Duration::from_secs(3));
+    // Unclosed <span>s nest: with the default depth limit the page would be refused, so the
+    // limit is lifted to time the walk itself.
+    let extractor = Extractor::new(Config::default().with_max_depth(usize::MAX));
+    for (name, n, make) in shapes {
+        for size in [n, 4 * n] {
+            let input = make(size).into_bytes();
+            if let Err(e) = extractor.extract(&input) {
+                panic!("{name} at {size}: {e}");
+            }
+            group.bench_with_input(BenchmarkId::new(name, size), &input, |b, input| {
+                b.iter(|| extractor.extract(black_box(input)))
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, hostile, scaling);
 criterion_main!(benches);
