@@ -474,6 +474,23 @@ pub(crate) fn label_alone(text: &str) -> Option<Label> {
     label_of(&LABEL_ALONE.captures(text)?)
 }
 
+/// A date with a time of day, or a relative time ("3시간 전"): what a comment prints beside its
+/// writer's name.
+static STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?:19|20)\d\d\s*[.\-/]\s*\d{1,2}\s*[.\-/]\s*\d{1,2}\.?\s*(?:\([^)]{1,3}\)\s*)?",
+        r"(?:오전|오후|AM|PM)?\s*\d{1,2}:\d{2}(?::\d{2})?",
+        r"|\d{1,2}\s*(?:분|시간|일)\s*전",
+    ))
+    .expect("constant regex")
+});
+
+/// The text with its time stamps (see [`STAMP`]) taken out, or `None` when it has none: a
+/// comment's header is a name beside a stamp.
+pub(crate) fn without_stamps(text: &str) -> Option<String> {
+    STAMP.is_match(text).then(|| STAMP.replace_all(text, " ").into_owned())
+}
+
 /// A lone label is a word or two: "최종 업데이트 :" is 24 bytes.
 const LABEL_ALONE_MAX_BYTES: usize = 40;
 

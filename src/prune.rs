@@ -11,8 +11,6 @@ use crate::blocks::{Furniture, NO_PARENT, Page};
 use crate::lexicon::Verdict;
 use crate::score::Score;
 use crate::select::Region;
-use regex::Regex;
-use std::sync::LazyLock;
 
 /// A block with more than this share of its letters inside links is a link list or a promo,
 /// not running text; body paragraphs link a name or two at most.
@@ -69,17 +67,6 @@ const COMMENT_MIN_THREAD: usize = 3;
 /// The thread ends the body only when this share of the region's positive value lies before
 /// it: dated entries from the top down are a live blog's or a timeline's own.
 const COMMENT_MIN_SHARE_BEFORE: f32 = 0.3;
-
-/// A date with a time of day, or a relative time ("3시간 전"): what a comment prints beside its
-/// writer's name.
-static STAMP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(?:19|20)\d\d\s*[.\-/]\s*\d{1,2}\s*[.\-/]\s*\d{1,2}\.?\s*(?:\([^)]{1,3}\)\s*)?",
-        r"(?:오전|오후|AM|PM)?\s*\d{1,2}:\d{2}(?::\d{2})?",
-        r"|\d{1,2}\s*(?:분|시간|일)\s*전",
-    ))
-    .expect("constant regex")
-});
 
 /// A kept block: its index and, when a copyright tail was cut off, the byte length to keep.
 #[derive(Debug, Clone, Copy)]
@@ -248,11 +235,12 @@ fn box_end(page: &Page, scores: &[Score], region: &Region, i: usize, region_pos:
 /// Whether a block is a comment's header: a name and a time stamp ("갈매섬토박이 2009-06-23
 /// 18:02", "흙손아빠 · 3시간 전 · 신고"), not a sentence.
 fn is_comment_header(text: &str, sentence: bool) -> bool {
-    if sentence || !STAMP.is_match(text) {
+    if sentence {
         return false;
     }
-    let rest = STAMP.replace_all(text, " ");
-    rest.chars().filter(|c| c.is_alphanumeric()).count() <= COMMENT_HEADER_MAX_LETTERS
+    crate::date::without_stamps(text).is_some_and(|rest| {
+        rest.chars().filter(|c| c.is_alphanumeric()).count() <= COMMENT_HEADER_MAX_LETTERS
+    })
 }
 
 /// Where a reader-comment thread starts among the kept blocks of the region: the first of at
