@@ -438,7 +438,8 @@ fn has_label_word(text: &str) -> bool {
 
 /// Every labelled date in a text, in order.
 pub(crate) fn labelled(text: &str) -> Vec<(Label, DateTime)> {
-    if !has_label_word(text) {
+    // No digit, no date: most lines are ruled out before the label words are looked for.
+    if !text.bytes().any(|b| b.is_ascii_digit()) || !has_label_word(text) {
         return Vec::new();
     }
     let mut found: Vec<(usize, Label, DateTime)> = LABELLED
@@ -488,7 +489,8 @@ static STAMP: LazyLock<Regex> = LazyLock::new(|| {
 /// The text with its time stamps (see [`STAMP`]) taken out, or `None` when it has none: a
 /// comment's header is a name beside a stamp.
 pub(crate) fn without_stamps(text: &str) -> Option<String> {
-    STAMP.is_match(text).then(|| STAMP.replace_all(text, " ").into_owned())
+    (text.bytes().any(|b| b.is_ascii_digit()) && STAMP.is_match(text))
+        .then(|| STAMP.replace_all(text, " ").into_owned())
 }
 
 /// A lone label is a word or two: "최종 업데이트 :" is 24 bytes.

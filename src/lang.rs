@@ -18,9 +18,15 @@ const SAMPLE_LETTERS: usize = 4000;
 pub(crate) fn of_text(blocks: &[Block]) -> Option<String> {
     let (mut letters, mut hangul) = (0usize, 0usize);
     'blocks: for b in blocks {
-        for c in b.text.chars().filter(|c| c.is_alphabetic()) {
+        for c in b.text.chars() {
+            // Hangul first: `is_alphabetic` on a syllable takes the slow table lookup, and most
+            // letters of a Korean body are syllables.
+            let h = is_hangul(c);
+            if !(h || c.is_ascii_alphabetic() || (!c.is_ascii() && c.is_alphabetic())) {
+                continue;
+            }
             letters += 1;
-            hangul += usize::from(is_hangul(c));
+            hangul += usize::from(h);
             if letters >= SAMPLE_LETTERS {
                 break 'blocks;
             }

@@ -445,7 +445,10 @@ impl Lexicon {
             }
         }
         // A closing line: the sign-off word last, as a word of its own.
-        if k.chars().nth(SIGNOFF_MAX_KEY_CHARS).is_none() && !self.signoffs.is_empty() {
+        // (The key ends with the word's key: only then is the last word read.)
+        if self.signoffs.iter().any(|s| k.ends_with(s.as_str()))
+            && k.chars().nth(SIGNOFF_MAX_KEY_CHARS).is_none()
+        {
             let last = text.trim_end_matches(|c: char| !c.is_alphanumeric());
             let word = last.rsplit(char::is_whitespace).next().unwrap_or(last);
             if word.len() < last.len() && self.signoffs.iter().any(|s| key(word) == *s) {

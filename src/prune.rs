@@ -57,6 +57,10 @@ const EDGE_LABEL_MAX_WEIGHT: f32 = 24.0;
 /// most this many letters besides the date (a nickname, "신고", "답글").
 const COMMENT_HEADER_MAX_LETTERS: usize = 20;
 
+/// A header's length in bytes at most: the letters above in Hangul (3 bytes each), a stamp
+/// ("2024.06.10. 오전 7:12:30", ~30 bytes) and the separators between them.
+const COMMENT_HEADER_MAX_BYTES: usize = COMMENT_HEADER_MAX_LETTERS * 3 + 60;
+
 /// Comment headers at most this many blocks apart form one thread: a comment is its header,
 /// its text in a block or two, and a line of buttons.
 const COMMENT_MAX_BLOCKS: usize = 5;
@@ -235,7 +239,8 @@ fn box_end(page: &Page, scores: &[Score], region: &Region, i: usize, region_pos:
 /// Whether a block is a comment's header: a name and a time stamp ("갈매섬토박이 2009-06-23
 /// 18:02", "흙손아빠 · 3시간 전 · 신고"), not a sentence.
 fn is_comment_header(text: &str, sentence: bool) -> bool {
-    if sentence {
+    // Longer than a name and a stamp can be: running text, not read for stamps.
+    if sentence || text.len() > COMMENT_HEADER_MAX_BYTES {
         return false;
     }
     crate::date::without_stamps(text).is_some_and(|rest| {
