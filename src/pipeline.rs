@@ -50,6 +50,7 @@ pub(crate) fn run(
     // the same words as a section heading further down are the body's. Compared by key: a
     // title decorated with a symbol or an emoji ("🥐 …") is the same line.
     let title_key = article.title.as_deref().map(crate::lexicon::key).filter(|k| !k.is_empty());
+    let title_len = article.title.as_deref().map_or(0, str::len);
     // The top: the leading headings, or what comes before the first paragraph that ends as a
     // sentence, and never less than a few blocks.
     let headings = blocks.iter().take_while(|b| matches!(b.kind, BlockKind::Heading(_))).count();
@@ -62,7 +63,13 @@ pub(crate) fn run(
         .into_iter()
         .enumerate()
         .filter(|(i, b)| {
-            !(*i < lead && title_key.is_some() && title_key == Some(crate::lexicon::key(&b.text)))
+            // A block far longer than the title cannot have its key: its key is not built (on a
+            // table page the top runs to every block).
+            let repeats_title = |k: &String| {
+                b.text.len() <= 2 * title_len + TITLE_DECORATION_MAX_BYTES
+                    && crate::lexicon::key(&b.text) == *k
+            };
+            !(*i < lead && title_key.as_ref().is_some_and(repeats_title))
         })
         .filter(|(_, b)| config.keep_tables || b.kind != BlockKind::TableRow)
         .map(|(_, b)| b)
@@ -82,6 +89,10 @@ pub(crate) fn run(
     }
     Ok(article)
 }
+
+/// The symbols a repeated headline may carry beyond the title's own ("◆ … ◆", an emoji): more
+/// than this, and a block is text of its own.
+const TITLE_DECORATION_MAX_BYTES: usize = 64;
 
 /// The title is looked for among at least this many blocks at the top of the body: a tagline
 /// that ends like a sentence may stand above it, and an issue number.
