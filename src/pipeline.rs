@@ -106,6 +106,20 @@ const TITLE_LEAD_BLOCKS: usize = 3;
 /// from 0.956 to 0.946; at a tenth it is 0.951 and every furniture-word family still holds.
 const HINTED_MIN_SHARE: f32 = 0.1;
 
+/// When at least this share of the body chosen with class hints is itself text the hints call
+/// furniture, the hints did not tell the body from the furniture: a site that gives every box
+/// one class word ("story_copy" on each of the body's two halves and on its comments) marks
+/// the body and the rest alike, and the choice on text alone is taken when it keeps more.
+/// Where hints help, the body they choose is the unmarked text between marked boxes.
+const HINTED_FURNITURE_MAX_SHARE: f32 = 0.5;
+
+/// The choice on text alone replaces such a hinted one only when it keeps this many times its
+/// text, the gain lying above where the hinted one starts: the opening half of a body split
+/// around an ad, which the hints lost. Reader comments and teasers follow the body; what the
+/// choice on text alone adds below it is those, and a board's signature box or a view count
+/// that pruning without hints lets stay at the edges is too little to count.
+const UNSEPARATED_MIN_GAIN: f32 = 1.5;
+
 /// Selects and prunes the body, and lays out the blocks to output. Class hints are tried
 /// first; the body chosen on text alone replaces theirs when they lead nowhere (a page that
 /// wraps everything in a "sidebar" layout class) or to a small part of it
@@ -128,17 +142,41 @@ fn body(page: &Page, bias: crate::Bias) -> Option<(Vec<output::Planned>, std::op
     let text_of = |c: &Choice| -> f32 {
         c.kept.iter().filter_map(|k| plain.get(k.index)).map(|s| s.value.max(0.0)).sum()
     };
+    // The part of that text which the hints call furniture.
+    let furniture_text_of = |c: &Choice| -> f32 {
+        c.kept
+            .iter()
+            .filter(|k| page.blocks.get(k.index).is_some_and(|b| b.furniture == blocks::Furniture::Class))
+            .filter_map(|k| plain.get(k.index))
+            .map(|s| s.value.max(0.0))
+            .sum()
+    };
+    // What a choice keeps above where another one starts.
+    let opening_of = |c: &Choice, other: &Choice| -> f32 {
+        c.kept
+            .iter()
+            .filter(|k| k.index < other.span.start)
+            .filter_map(|k| plain.get(k.index))
+            .map(|s| s.value.max(0.0))
+            .sum()
+    };
     let chosen = match attempt(&score::score(&page.blocks, true), true) {
         Some(hinted) => {
             let mine = text_of(&hinted);
             // The plain choice keeps at most all of the page's running text: when the hinted
             // one holds its share of that already, the plain one need not be made.
             let page_text: f32 = plain.iter().map(|s| s.value.max(0.0)).sum();
-            if mine >= HINTED_MIN_SHARE * page_text {
+            let unseparated = furniture_text_of(&hinted) >= HINTED_FURNITURE_MAX_SHARE * mine;
+            if mine >= HINTED_MIN_SHARE * page_text && !unseparated {
                 hinted
             } else {
                 match attempt(&plain, false) {
                     Some(p) if mine < HINTED_MIN_SHARE * text_of(&p) => p,
+                    Some(p)
+                        if unseparated && opening_of(&p, &hinted) >= (UNSEPARATED_MIN_GAIN - 1.0) * mine =>
+                    {
+                        p
+                    }
                     _ => hinted,
                 }
             }

@@ -23,9 +23,10 @@ use std::sync::LazyLock;
 const FAMILY_MIN_MACRO_F1: f64 = 0.990;
 
 /// No page of any family under this F1. The target is 0.90; this is the best reached so far
-/// (a ratchet). Below the target: 019-sports with every container classed "story_copy"
-/// (0.812: a furniture word on the body's own boxes).
-const FAMILY_MIN_PAGE_F1: f64 = 0.81;
+/// (a ratchet). Below the target: 055-qnaanswer with every container classed "story_copy"
+/// (0.872). 019-sports in that family (0.812, the body's first half lost) passed 0.99 once a
+/// hinted body that is itself hinted furniture yields to the choice on text alone.
+const FAMILY_MIN_PAGE_F1: f64 = 0.87;
 
 static P_OPEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)<p(\s[^>]*)?>").expect("pattern"));
 static P_CLOSE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)</p\s*>").expect("pattern"));
@@ -406,4 +407,63 @@ fn a_summary_label_does_not_take_the_body_list() {
     let article = bonmun::extract(html.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
     let got: Vec<&str> = article.paragraphs().collect();
     assert!(steps.iter().all(|s| got.contains(s)), "{got:?}");
+}
+
+/// A site that gives every box one furniture word ("story_copy": the body's two halves around
+/// an ad, and the reader comments under them) marks the body and the rest alike: the hints do
+/// not tell them apart, and the half above the ad is body too. The comments below stay out.
+#[test]
+fn a_furniture_word_on_every_box_keeps_both_halves() {
+    let opening = [
+        "한강 파이터즈가 9회말 터진 끝내기 2루타로 남도 웨일스를 꺾고 7연승을 달렸다. 홈 팬 1만 8천 명이 환호했다.",
+        "경기 초반은 웨일스의 흐름이었다. 웨일스는 1회초 선두 타자 안타와 볼넷으로 만든 기회에서 석 점을 먼저 뽑았다.",
+        "파이터즈는 4회말 반격에 나섰다. 1사 만루에서 나온 7번 타자의 2타점 적시타로 한 점 차까지 따라붙었다.",
+    ];
+    let rest = [
+        "하지만 웨일스는 쉽게 물러서지 않았다. 8회초 파이터즈 불펜이 볼넷 두 개로 흔들린 틈을 타 다시 달아났다.",
+        "승부는 9회말에 갈렸다. 선두 타자가 볼넷으로 걸어 나갔고, 1사 후 대타가 좌중간을 가르는 2루타를 쳤다.",
+        "끝내기의 주인공은 경기 뒤 \"앞 타석에서 병살타를 쳐서 마음이 무거웠는데 동료들이 기회를 다시 줬다\"고 말했다.",
+        "두 팀은 22일 같은 장소에서 주말 3연전 마지막 경기를 치른다. 파이터즈는 좌완 선발을 예고했다.",
+    ];
+    let comments = [
+        "파이터즈팬 병살 치고 끝내기라니 롤러코스터 같은 경기였다. 오늘 직관 간 사람들은 평생 자랑하겠네요.",
+        "한강구장 직관러 9회말 관중석 분위기는 정말 말로 다 못 합니다. 다음 주에도 꼭 가서 응원하겠습니다.",
+        "웨일스팬 불펜만 버텼어도 이기는 경기였는데 아쉽네요. 다음 경기에는 선발이 길게 던져 줬으면 합니다.",
+        "야구는모른다 4회 만루 찬스 살린 게 컸죠. 하위 타선이 이렇게 쳐 주면 이번 시즌 정말 기대됩니다.",
+        "주말엔야구 끝내기 장면 하이라이트 몇 번을 다시 봤는지 모르겠어요. 이 팀 요즘 정말 무섭습니다.",
+        "초보팬 규칙 잘 모르고 봤는데도 마지막 회는 손에 땀을 쥐었습니다. 야구 보는 재미를 알게 됐어요.",
+    ];
+    // Each paragraph runs two sentences long, as a game story's do: the second sentence is
+    // the same for all, which does not change how a paragraph is read.
+    let tail = " 현장을 찾은 관중들은 경기가 끝난 뒤에도 한동안 자리를 뜨지 않고 선수들의 이름을 연호했다.";
+    let opening = opening.map(|s| format!("{s}{tail}"));
+    let rest = rest.map(|s| format!("{s}{tail}"));
+    let opening: Vec<&str> = opening.iter().map(String::as_str).collect();
+    let rest: Vec<&str> = rest.iter().map(String::as_str).collect();
+    let ps = |lines: &[&str]| lines.iter().map(|s| format!("<p>{s}</p>")).collect::<String>();
+    // The line score, part of the article: short cells, each costing its block.
+    let cells: String = (1..=9).map(|i| format!("<td>{}</td>", i % 3)).collect();
+    let score_table = format!(
+        "<table><tr><th>팀</th>{cells}</tr><tr><td>웨일스</td>{cells}</tr><tr><td>파이터즈</td>{cells}</tr></table>"
+    );
+    let lis = |lines: &[&str]| lines.iter().map(|s| format!("<li>{s}</li>")).collect::<String>();
+    let html = format!(
+        "<html><head><title>파이터즈 7연승 - 예시스포츠</title></head><body>\
+         <div class=\"wrap story_copy\"><h1>파이터즈, 9회말 끝내기로 7연승</h1>\
+         <div class=\"article_wrap story_copy\"><div class=\"article-text story_copy\">{}</div>\
+         <div class=\"ad story_copy\"><span>AD</span><a href=https://ad.example/c><p>여름 시즌권 최대 30% 할인, 지금 예매하세요.</p></a></div>\
+         <div class=\"article-text story_copy\">{}{}</div>\
+         <div class=\"article_foot story_copy\"><p>&lt;ⓒ예시스포츠, 무단 전재 및 재배포 금지&gt;</p>\
+         <a href=/t/1>#파이터즈</a> <a href=/t/2>#웨일스</a> <a href=/t/3>#끝내기</a></div></div>\
+         <div class=\"cmt story_copy\"><h3>댓글</h3><ul>{}</ul></div></div>\
+         <footer>예시스포츠 무단전재 및 재배포 금지</footer></body></html>",
+        ps(&opening),
+        ps(&rest),
+        score_table,
+        lis(&comments)
+    );
+    let article = bonmun::extract(html.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+    let got: Vec<&str> = article.paragraphs().collect();
+    let body: Vec<&str> = opening.iter().chain(rest.iter()).copied().collect();
+    assert_eq!(got, body);
 }
