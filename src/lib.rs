@@ -29,6 +29,9 @@ mod date;
 mod decode;
 mod dom;
 mod error;
+/// The project's scorer, behind the `eval` feature (off by default): test tooling, not part
+/// of the extraction API.
+#[cfg(feature = "eval")]
 pub mod eval;
 mod lang;
 mod lexicon;
