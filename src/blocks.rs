@@ -191,7 +191,8 @@ struct Pending {
     sign: bool,
     /// How far into "(c)" the last characters went: 1 after "(", 2 after "(c".
     paren_c: u8,
-    /// The block's matching key so far; like `text`, a buffer reused from block to block.
+    /// The block's matching key so far ([`lexicon::key`](crate::lexicon::key)); like `text`, a
+    /// buffer reused from block to block.
     keys: String,
     space: bool,
     hangul: u32,
@@ -335,7 +336,7 @@ impl Pending {
                 } else {
                     // ⓒ is a letter to Unicode (a circled c): note the sign before classing it.
                     self.sign |= matches!(c, '©' | 'ⓒ');
-                    if c.is_alphanumeric() { CharClass::Letter } else { CharClass::Symbol }
+                    if crate::lexicon::is_key_char(c) { CharClass::Letter } else { CharClass::Symbol }
                 };
                 (class, c.len_utf8(), c)
             };
@@ -371,11 +372,7 @@ impl Pending {
                     }
                     if class == CharClass::Letter {
                         self.alnum += 1;
-                        if c.is_ascii() {
-                            self.keys.push(c.to_ascii_lowercase());
-                        } else {
-                            self.keys.extend(c.to_lowercase());
-                        }
+                        crate::lexicon::push_key_char(&mut self.keys, c);
                     }
                 }
             }
@@ -721,7 +718,7 @@ mod tests {
     fn push_by_char(p: &mut Pending, s: &str, in_link: bool, in_pre: bool) {
         for c in s.chars() {
             let space = c.is_whitespace();
-            let alnum = c.is_alphanumeric();
+            let alnum = crate::lexicon::is_key_char(c);
             if space && !(in_pre && c == '\n') {
                 p.space = !p.text.is_empty();
                 continue;
@@ -739,10 +736,18 @@ mod tests {
             if alnum {
                 p.alnum += 1;
                 p.hangul += u32::from(is_hangul(c));
-                p.keys.extend(c.to_lowercase());
+                crate::lexicon::push_key_char(&mut p.keys, c);
                 p.link_alnum += u32::from(in_link);
             }
         }
+    }
+
+    #[test]
+    fn runs_are_their_own_key() {
+        // `Pending::push` copies runs of Hangul syllables and of lower-case ASCII letters and
+        // digits into the key as they are: each must be its own key.
+        let run: String = ('가'..='힣').chain('a'..='z').chain('0'..='9').collect();
+        assert_eq!(crate::lexicon::key(&run), run);
     }
 
     #[test]

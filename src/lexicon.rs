@@ -516,12 +516,29 @@ pub(crate) fn has_sign(text: &str) -> bool {
     text.contains(['©', 'ⓒ']) || text.contains("(c)") || text.contains("(C)")
 }
 
-/// The matching key of a text: its letters and digits, lower-cased. (The block stage builds
-/// the same key while it reads the text.)
+/// Whether a character is in the matching key: the letters and digits.
+///
+/// The key is defined by this and [`push_key_char`], and built only with them: by [`key`] here,
+/// and by the block stage while it reads a block's text (which copies runs of Hangul syllables
+/// and lower-case ASCII letters and digits as they are, each its own key).
+pub(crate) fn is_key_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Appends the key of `c`, a character [`is_key_char`] takes, to `key`: its lower case.
+pub(crate) fn push_key_char(key: &mut String, c: char) {
+    if c.is_ascii() {
+        key.push(c.to_ascii_lowercase());
+    } else {
+        key.extend(c.to_lowercase());
+    }
+}
+
+/// The matching key of a text: its letters and digits, lower-cased.
 pub(crate) fn key(text: &str) -> String {
     let mut k = String::with_capacity(text.len());
-    for c in text.chars().filter(|c| c.is_alphanumeric()) {
-        k.extend(c.to_lowercase());
+    for c in text.chars().filter(|&c| is_key_char(c)) {
+        push_key_char(&mut k, c);
     }
     k
 }
@@ -529,11 +546,14 @@ pub(crate) fn key(text: &str) -> String {
 /// The byte offset in `text` of the character that produced byte `key_at` of its key.
 fn text_offset(text: &str, key_at: usize) -> usize {
     let mut seen = 0;
-    for (i, c) in text.char_indices().filter(|(_, c)| c.is_alphanumeric()) {
+    let mut one = String::new();
+    for (i, c) in text.char_indices().filter(|&(_, c)| is_key_char(c)) {
         if seen >= key_at {
             return i;
         }
-        seen += c.to_lowercase().map(char::len_utf8).sum::<usize>();
+        one.clear();
+        push_key_char(&mut one, c);
+        seen += one.len();
     }
     text.len()
 }
