@@ -243,9 +243,7 @@ fn tag(chunk: &StrTendril, at: usize) -> Option<(Token, usize)> {
     // The before-attribute-name state; the after-attribute-name and
     // after-attribute-value-quoted states differ from it only where the loop reads `=`.
     loop {
-        while is_space(*bytes.get(i)?) {
-            i += 1;
-        }
+        i = skip_space(bytes, i)?;
         match *bytes.get(i)? {
             b'>' => {
                 i += 1;
@@ -263,44 +261,8 @@ fn tag(chunk: &StrTendril, at: usize) -> Option<(Token, usize)> {
             // An attribute whose name starts with `=`: rare enough to leave.
             b'=' | b'\0' | b'\r' => return None,
             _ => {
-                let start = i;
-                i = name_end(bytes, i, |b| is_space(b) || matches!(b, b'/' | b'>' | b'='))?;
-                let attr_name = text.get(start..i)?;
-                let attr = kept(attr_name).or_else(|| keep_all.then(|| attribute_atom(attr_name)));
-                while is_space(*bytes.get(i)?) {
-                    i += 1;
-                }
-                let mut value = StrTendril::new();
-                if bytes.get(i) == Some(&b'=') {
-                    i += 1;
-                    while is_space(*bytes.get(i)?) {
-                        i += 1;
-                    }
-                    let (from, to) = match *bytes.get(i)? {
-                        quote @ (b'"' | b'\'') => {
-                            let from = i + 1;
-                            let to = from + memchr::memchr(quote, bytes.get(from..)?)?;
-                            i = to + 1;
-                            (from, to)
-                        }
-                        // `a=>`: an empty value, and the `>` ends the tag at the loop's head.
-                        b'>' => (i, i),
-                        _ => {
-                            let from = i;
-                            i = name_end(bytes, i, |b| is_space(b) || b == b'>')?;
-                            (from, i)
-                        }
-                    };
-                    // A dropped value may hold anything: a character reference never takes a
-                    // quote, a `>` or whitespace, so it cannot move where the value ends.
-                    if attr.is_some() {
-                        let value_bytes = bytes.get(from..to)?;
-                        if memchr::memchr3(b'&', b'\0', b'\r', value_bytes).is_some() {
-                            return None;
-                        }
-                        value = slice(chunk, at + from, u32::try_from(to - from).ok()?)?;
-                    }
-                }
+                let (attr, value, next) = attribute(chunk, at, i, keep_all)?;
+                i = next;
                 let Some(attr) = attr else { continue };
                 if attrs.iter().any(|a| a.name.local == attr) {
                     duplicate = true;
@@ -315,6 +277,64 @@ fn tag(chunk: &StrTendril, at: usize) -> Option<(Token, usize)> {
     }
     let tag = Tag { kind, name, self_closing, attrs, had_duplicate_attributes: duplicate };
     Some((Token::TagToken(tag), at + i))
+}
+
+/// Where the whitespace from `i` ends; `None` at the end of the input.
+fn skip_space(bytes: &[u8], mut i: usize) -> Option<usize> {
+    while is_space(*bytes.get(i)?) {
+        i += 1;
+    }
+    Some(i)
+}
+
+/// The attribute whose name starts at byte `i` of the tag at `at` in `chunk`: its name if it
+/// is kept (see [`kept`]; all are when `keep_all`), its value if kept, and where the tag goes
+/// on. `None` leaves the tag to the tokenizer.
+fn attribute(
+    chunk: &StrTendril,
+    at: usize,
+    i: usize,
+    keep_all: bool,
+) -> Option<(Option<LocalName>, StrTendril, usize)> {
+    let text: &str = chunk.get(at..)?;
+    let bytes = text.as_bytes();
+    let end = name_end(bytes, i, |b| is_space(b) || matches!(b, b'/' | b'>' | b'='))?;
+    let name = text.get(i..end)?;
+    let attr = kept(name).or_else(|| keep_all.then(|| attribute_atom(name)));
+    let mut i = skip_space(bytes, end)?;
+    let mut value = StrTendril::new();
+    if bytes.get(i) == Some(&b'=') {
+        let (from, to, next) = value_span(bytes, i + 1)?;
+        i = next;
+        // A dropped value may hold anything: a character reference never takes a quote, a
+        // `>` or whitespace, so it cannot move where the value ends.
+        if attr.is_some() {
+            if memchr::memchr3(b'&', b'\0', b'\r', bytes.get(from..to)?).is_some() {
+                return None;
+            }
+            value = slice(chunk, at + from, u32::try_from(to - from).ok()?)?;
+        }
+    }
+    Some((attr, value, i))
+}
+
+/// Where the value after an attribute's `=` lies, from byte `i` on (the tokenizer's
+/// before-attribute-value state): its first byte and its end, and where the tag goes on.
+fn value_span(bytes: &[u8], i: usize) -> Option<(usize, usize, usize)> {
+    let i = skip_space(bytes, i)?;
+    Some(match *bytes.get(i)? {
+        quote @ (b'"' | b'\'') => {
+            let from = i + 1;
+            let to = from + memchr::memchr(quote, bytes.get(from..)?)?;
+            (from, to, to + 1)
+        }
+        // `a=>`: an empty value, and the `>` ends the tag at the loop's head.
+        b'>' => (i, i, i),
+        _ => {
+            let to = name_end(bytes, i, |b| is_space(b) || b == b'>')?;
+            (i, to, to)
+        }
+    })
 }
 
 #[cfg(test)]
