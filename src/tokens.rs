@@ -261,7 +261,7 @@ fn tag(chunk: &StrTendril, at: usize) -> Option<(Token, usize)> {
             // An attribute whose name starts with `=`: rare enough to leave.
             b'=' | b'\0' | b'\r' => return None,
             _ => {
-                let (attr, value, next) = attribute(chunk, at, i, keep_all)?;
+                let (attr, value, next) = attribute(chunk, text, at, i, keep_all)?;
                 i = next;
                 let Some(attr) = attr else { continue };
                 if attrs.iter().any(|a| a.name.local == attr) {
@@ -280,6 +280,7 @@ fn tag(chunk: &StrTendril, at: usize) -> Option<(Token, usize)> {
 }
 
 /// Where the whitespace from `i` ends; `None` at the end of the input.
+#[inline]
 fn skip_space(bytes: &[u8], mut i: usize) -> Option<usize> {
     while is_space(*bytes.get(i)?) {
         i += 1;
@@ -287,16 +288,17 @@ fn skip_space(bytes: &[u8], mut i: usize) -> Option<usize> {
     Some(i)
 }
 
-/// The attribute whose name starts at byte `i` of the tag at `at` in `chunk`: its name if it
-/// is kept (see [`kept`]; all are when `keep_all`), its value if kept, and where the tag goes
-/// on. `None` leaves the tag to the tokenizer.
+/// The attribute whose name starts at byte `i` of `text`, the tag at `at` in `chunk` and on:
+/// its name if it is kept (see [`kept`]; all are when `keep_all`), its value if kept, and
+/// where the tag goes on. `None` leaves the tag to the tokenizer.
+#[inline]
 fn attribute(
     chunk: &StrTendril,
+    text: &str,
     at: usize,
     i: usize,
     keep_all: bool,
 ) -> Option<(Option<LocalName>, StrTendril, usize)> {
-    let text: &str = chunk.get(at..)?;
     let bytes = text.as_bytes();
     let end = name_end(bytes, i, |b| is_space(b) || matches!(b, b'/' | b'>' | b'='))?;
     let name = text.get(i..end)?;
@@ -320,6 +322,7 @@ fn attribute(
 
 /// Where the value after an attribute's `=` lies, from byte `i` on (the tokenizer's
 /// before-attribute-value state): its first byte and its end, and where the tag goes on.
+#[inline]
 fn value_span(bytes: &[u8], i: usize) -> Option<(usize, usize, usize)> {
     let i = skip_space(bytes, i)?;
     Some(match *bytes.get(i)? {
