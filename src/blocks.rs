@@ -191,7 +191,8 @@ struct Pending {
     sign: bool,
     /// How far into "(c)" the last characters went: 1 after "(", 2 after "(c".
     paren_c: u8,
-    /// The block's matching key so far; like `text`, a buffer reused from block to block.
+    /// The block's matching key so far ([`lexicon::key`](crate::lexicon::key)); like `text`, a
+    /// buffer reused from block to block.
     keys: String,
     space: bool,
     hangul: u32,
@@ -235,6 +236,31 @@ fn hangul_at(bytes: &[u8], i: usize) -> bool {
     }
 }
 
+/// Where the run of characters that are their own key from byte `i` ends, and how many Hangul
+/// syllables and ASCII letters and digits it holds.
+///
+/// Runs of Hangul syllables and of lower-case ASCII letters and digits, nearly all the letters
+/// of a Korean page, are their own key: counted and passed over in a tight loop, then handled
+/// once as a run. One run may mix the two: "2024년", "3일", "kbs가". Hangul is tested first:
+/// it is most of the letters of a Korean page.
+#[inline]
+fn own_key_run(bytes: &[u8], mut i: usize) -> (usize, u32, u32) {
+    let (mut hangul, mut ascii) = (0u32, 0u32);
+    loop {
+        match bytes.get(i) {
+            Some(b) if HANGUL_LEAD.contains(b) && hangul_at(bytes, i) => {
+                i += 3;
+                hangul += 1;
+            }
+            Some(b) if b.is_ascii_lowercase() || b.is_ascii_digit() => {
+                i += 1;
+                ascii += 1;
+            }
+            _ => return (i, hangul, ascii),
+        }
+    }
+}
+
 impl Pending {
     /// Appends text, collapsing whitespace and counting letters, in one pass over the bytes.
     /// Hangul and ASCII, nearly all of a Korean page, are classified from their bytes; only
@@ -257,36 +283,13 @@ impl Pending {
         let alnum_before = self.alnum;
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
-            // Runs of Hangul syllables and of lower-case ASCII letters and digits, nearly all
-            // the letters of a Korean page, are their own key: counted and passed over in a
-            // tight loop, then handled once as a run.
             let start = i;
-            let (mut hangul, mut ascii) = (0u32, 0u32);
-            // One run may mix the two: "2024년", "3일", "kbs가". Hangul is tested first: it is
-            // most of the letters of a Korean page.
-            loop {
-                match bytes.get(i) {
-                    Some(b) if HANGUL_LEAD.contains(b) && hangul_at(bytes, i) => {
-                        i += 3;
-                        hangul += 1;
-                    }
-                    Some(b) if b.is_ascii_lowercase() || b.is_ascii_digit() => {
-                        i += 1;
-                        ascii += 1;
-                    }
-                    _ => break,
-                }
-            }
+            let (hangul, ascii);
+            (i, hangul, ascii) = own_key_run(bytes, i);
             if i > start {
                 // "(c)" spans runs: a lone "c" after "(" continues it, anything else ends it.
                 self.paren_c = if self.paren_c == 1 && bytes.get(start..i) == Some(b"c") { 2 } else { 0 };
-                if run.is_none() {
-                    if self.space {
-                        self.text.push(' ');
-                        self.space = false;
-                    }
-                    run = Some(start);
-                }
+                self.open_run(&mut run, start);
                 keyed.get_or_insert(start);
                 self.alnum += hangul + ascii;
                 self.hangul += hangul;
@@ -304,40 +307,10 @@ impl Pending {
                 continue;
             }
             let (class, len, c) = if b < 0x80 {
-                let c = char::from(b);
-                // Outside a "(c)" under way only "(" starts one; nearly every character skips this.
-                if self.paren_c != 0 || b == b'(' {
-                    self.paren_c = match (self.paren_c, b) {
-                        (_, b'(') => 1,
-                        (1, b'c' | b'C') => 2,
-                        (2, b')') => {
-                            self.sign = true;
-                            0
-                        }
-                        _ => 0,
-                    };
-                }
-                // Lower-case letters and digits never get here: the runs above took them.
-                let class = if b.is_ascii_uppercase() {
-                    CharClass::Letter
-                } else if b.is_ascii_whitespace() {
-                    CharClass::Space
-                } else {
-                    CharClass::Symbol
-                };
-                (class, 1, c)
+                (self.ascii_class(b), 1, char::from(b))
             } else {
-                self.paren_c = 0;
                 let c = s.get(i..).and_then(|r| r.chars().next()).unwrap_or(char::REPLACEMENT_CHARACTER);
-                // Nor does Hangul.
-                let class = if c.is_whitespace() {
-                    CharClass::Space
-                } else {
-                    // ⓒ is a letter to Unicode (a circled c): note the sign before classing it.
-                    self.sign |= matches!(c, '©' | 'ⓒ');
-                    if c.is_alphanumeric() { CharClass::Letter } else { CharClass::Symbol }
-                };
-                (class, c.len_utf8(), c)
+                (self.other_class(c), c.len_utf8(), c)
             };
             // Any character outside the runs ends the key run before it.
             if let Some(k) = keyed.take() {
@@ -362,20 +335,10 @@ impl Pending {
                     }
                 }
                 _ => {
-                    if run.is_none() {
-                        if self.space {
-                            self.text.push(' ');
-                            self.space = false;
-                        }
-                        run = Some(i);
-                    }
+                    self.open_run(&mut run, i);
                     if class == CharClass::Letter {
                         self.alnum += 1;
-                        if c.is_ascii() {
-                            self.keys.push(c.to_ascii_lowercase());
-                        } else {
-                            self.keys.extend(c.to_lowercase());
-                        }
+                        crate::lexicon::push_key_char(&mut self.keys, c);
                     }
                 }
             }
@@ -390,6 +353,56 @@ impl Pending {
         if in_link {
             self.link_alnum += self.alnum - alnum_before;
         }
+    }
+
+    /// Opens a text run at byte `at` unless one is open, with the space owed before it.
+    #[inline]
+    fn open_run(&mut self, run: &mut Option<usize>, at: usize) {
+        if run.is_none() {
+            if self.space {
+                self.text.push(' ');
+                self.space = false;
+            }
+            *run = Some(at);
+        }
+    }
+
+    /// The class of an ASCII byte outside the runs, noting a "(c)" under way.
+    #[inline]
+    fn ascii_class(&mut self, b: u8) -> CharClass {
+        // Outside a "(c)" under way only "(" starts one; nearly every character skips this.
+        if self.paren_c != 0 || b == b'(' {
+            self.paren_c = match (self.paren_c, b) {
+                (_, b'(') => 1,
+                (1, b'c' | b'C') => 2,
+                (2, b')') => {
+                    self.sign = true;
+                    0
+                }
+                _ => 0,
+            };
+        }
+        // Lower-case letters and digits never get here: the runs took them.
+        if b.is_ascii_uppercase() {
+            CharClass::Letter
+        } else if b.is_ascii_whitespace() {
+            CharClass::Space
+        } else {
+            CharClass::Symbol
+        }
+    }
+
+    /// The class of a character beyond ASCII outside the runs (so no Hangul syllable), noting
+    /// a copyright sign.
+    #[inline]
+    fn other_class(&mut self, c: char) -> CharClass {
+        self.paren_c = 0;
+        if c.is_whitespace() {
+            return CharClass::Space;
+        }
+        // ⓒ is a letter to Unicode (a circled c): note the sign before classing it.
+        self.sign |= matches!(c, '©' | 'ⓒ');
+        if crate::lexicon::is_key_char(c) { CharClass::Letter } else { CharClass::Symbol }
     }
 
     /// Resets the state for the next block. The text buffer is kept (cleared) for reuse.
@@ -721,7 +734,7 @@ mod tests {
     fn push_by_char(p: &mut Pending, s: &str, in_link: bool, in_pre: bool) {
         for c in s.chars() {
             let space = c.is_whitespace();
-            let alnum = c.is_alphanumeric();
+            let alnum = crate::lexicon::is_key_char(c);
             if space && !(in_pre && c == '\n') {
                 p.space = !p.text.is_empty();
                 continue;
@@ -739,10 +752,18 @@ mod tests {
             if alnum {
                 p.alnum += 1;
                 p.hangul += u32::from(is_hangul(c));
-                p.keys.extend(c.to_lowercase());
+                crate::lexicon::push_key_char(&mut p.keys, c);
                 p.link_alnum += u32::from(in_link);
             }
         }
+    }
+
+    #[test]
+    fn runs_are_their_own_key() {
+        // `Pending::push` copies runs of Hangul syllables and of lower-case ASCII letters and
+        // digits into the key as they are: each must be its own key.
+        let run: String = ('가'..='힣').chain('a'..='z').chain('0'..='9').collect();
+        assert_eq!(crate::lexicon::key(&run), run);
     }
 
     #[test]

@@ -116,8 +116,8 @@ pub(crate) enum Attr {
 }
 
 impl Attr {
-    /// Every attribute, for tests.
-    #[cfg(test)]
+    /// Every attribute, for the tests and the fuzz target.
+    #[cfg(any(test, feature = "fuzzing"))]
     pub const ALL: [Attr; 13] = [
         Attr::Class,
         Attr::Content,
@@ -780,6 +780,85 @@ fn parse_counted(text: &str, max_nodes: usize, max_depth: usize) -> (Result<Dom,
     }
 }
 
+/// The tree as html5ever builds it from `text` alone, without skipping or reading ahead: what
+/// [`parse`] must match, as [`outline`] shows it. For the differential tests and the fuzz
+/// target only.
+#[cfg(any(test, feature = "fuzzing"))]
+pub(crate) fn parse_plain(text: &str) -> Dom {
+    use html5ever::tendril::TendrilSink;
+    let over = Cell::new(None);
+    let sink = Sink {
+        dom: RefCell::new(Dom::new(text.len())),
+        max_nodes: usize::MAX,
+        max_depth: u32::MAX,
+        over: &over,
+    };
+    html5ever::parse_document(sink, Default::default()).one(text)
+}
+
+/// For the differential tests and the fuzz target only: the tree in document order as (depth, element or text) lines, elements with their
+/// namespace and attributes; text under the elements
+/// whose text is skipped is left out, except JSON-LD. Runs of whitespace count as one
+/// space, except in the text of `<pre>`, `<title>`, `<textarea>` and scripts.
+#[cfg(any(test, feature = "fuzzing"))]
+pub(crate) fn outline(dom: &Dom) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stack = vec![(ROOT, 0usize, false, false)];
+    while let Some((id, depth, raw, exact)) = stack.pop() {
+        let Some(node) = dom.node(id) else { continue };
+        let (mut raw_here, mut exact_here) = (raw, exact);
+        match &node.data {
+            Data::Element(e) => {
+                // The attributes kept on tags read ahead of the tokenizer: no stage
+                // reads the others (see `Attr`), nor any in a namespace (xlink:href),
+                // but formatting elements keep all theirs.
+                let kept: Vec<LocalName> = Attr::ALL.iter().map(|a| a.name()).collect();
+                let all = e.name.ns == ns!(html) && crate::tokens::is_formatting(e.local());
+                let attrs: String = e
+                    .attrs
+                    .iter()
+                    .filter(|a| all || (a.name.ns == ns!() && kept.contains(&a.name.local)))
+                    .map(|a| format!(" {}:{}={:?}", a.name.ns, a.name.local, &*a.value))
+                    .collect();
+                out.push(format!("{depth} <{}:{}{attrs}>", e.name.ns, e.local()));
+                let json = e.attr(Attr::Type).is_some_and(is_json_ld_type);
+                raw_here = !json && has_raw_text(e.local());
+                exact_here |= e.name.ns == ns!(html)
+                    && matches!(
+                        *e.local(),
+                        local_name!("pre")
+                            | local_name!("title")
+                            | local_name!("textarea")
+                            | local_name!("script")
+                    );
+            }
+            Data::Text(t) if !raw && exact => out.push(format!("{depth} {:?}", &**t)),
+            Data::Text(t) if !raw => {
+                let mut spaced = String::new();
+                for (i, word) in t.split(|c: char| c.is_ascii_whitespace()).enumerate() {
+                    if i > 0 && !spaced.ends_with(' ') {
+                        spaced.push(' ');
+                    }
+                    spaced.push_str(word);
+                }
+                out.push(format!("{depth} {spaced:?}"));
+            }
+            _ => {}
+        }
+        let kids: Vec<u32> = {
+            let mut v = Vec::new();
+            let mut c = node.first_child;
+            while let Some(n) = dom.node(c) {
+                v.push(c);
+                c = n.next_sibling;
+            }
+            v
+        };
+        stack.extend(kids.into_iter().rev().map(|k| (k, depth + 1, raw_here, exact_here)));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -862,79 +941,6 @@ mod tests {
     fn deep_nesting() {
         let dom = parse(&"<div>".repeat(20_000), 1_000_000, 1_000_000).unwrap();
         assert!(dom.nodes().len() > 20_000);
-    }
-
-    /// The tree as html5ever builds it without skipping, for comparison.
-    fn parse_plain(text: &str) -> Dom {
-        use html5ever::tendril::TendrilSink;
-        let over = Cell::new(None);
-        let sink = Sink {
-            dom: RefCell::new(Dom::new(text.len())),
-            max_nodes: usize::MAX,
-            max_depth: u32::MAX,
-            over: &over,
-        };
-        html5ever::parse_document(sink, Default::default()).one(text)
-    }
-
-    /// The tree in document order as (depth, element or text) lines, elements with their
-    /// namespace and attributes; text under the elements
-    /// whose text is skipped is left out, except JSON-LD. Runs of whitespace count as one
-    /// space, except in the text of `<pre>`, `<title>`, `<textarea>` and scripts.
-    fn outline(dom: &Dom) -> Vec<String> {
-        let mut out = Vec::new();
-        let mut stack = vec![(ROOT, 0usize, false, false)];
-        while let Some((id, depth, raw, exact)) = stack.pop() {
-            let Some(node) = dom.node(id) else { continue };
-            let (mut raw_here, mut exact_here) = (raw, exact);
-            match &node.data {
-                Data::Element(e) => {
-                    // The attributes kept on tags read ahead of the tokenizer: no stage
-                    // reads the others (see `Attr`), nor any in a namespace (xlink:href).
-                    let kept: Vec<LocalName> = Attr::ALL.iter().map(|a| a.name()).collect();
-                    let attrs: String = e
-                        .attrs
-                        .iter()
-                        .filter(|a| a.name.ns == ns!() && kept.contains(&a.name.local))
-                        .map(|a| format!(" {}:{}={:?}", a.name.ns, a.name.local, &*a.value))
-                        .collect();
-                    out.push(format!("{depth} <{}:{}{attrs}>", e.name.ns, e.local()));
-                    let json = e.attr(Attr::Type).is_some_and(is_json_ld_type);
-                    raw_here = !json && has_raw_text(e.local());
-                    exact_here |= e.name.ns == ns!(html)
-                        && matches!(
-                            *e.local(),
-                            local_name!("pre")
-                                | local_name!("title")
-                                | local_name!("textarea")
-                                | local_name!("script")
-                        );
-                }
-                Data::Text(t) if !raw && exact => out.push(format!("{depth} {:?}", &**t)),
-                Data::Text(t) if !raw => {
-                    let mut spaced = String::new();
-                    for (i, word) in t.split(|c: char| c.is_ascii_whitespace()).enumerate() {
-                        if i > 0 && !spaced.ends_with(' ') {
-                            spaced.push(' ');
-                        }
-                        spaced.push_str(word);
-                    }
-                    out.push(format!("{depth} {spaced:?}"));
-                }
-                _ => {}
-            }
-            let kids: Vec<u32> = {
-                let mut v = Vec::new();
-                let mut c = node.first_child;
-                while let Some(n) = dom.node(c) {
-                    v.push(c);
-                    c = n.next_sibling;
-                }
-                v
-            };
-            stack.extend(kids.into_iter().rev().map(|k| (k, depth + 1, raw_here, exact_here)));
-        }
-        out
     }
 
     #[test]
@@ -1023,6 +1029,14 @@ mod tests {
             // rebuilds the element (reconstructing active formatting elements), so dropping
             // whitespace entirely would move where the rebuilt element wraps.
             "<p><b>x</p>",
+            // Formatting elements alike but for attributes no stage reads: the tree builder
+            // keeps at most three alike open, so which are rebuilt depends on all of them.
+            "<b data-a=1>",
+            "<b data-a=2>",
+            "<b class=x>",
+            "<i data-a=1 class=y>",
+            "<a href=u data-n=1>",
+            "</p><p>",
             // Tags read ahead of the tokenizer, and tags like them that are left to it.
             "<div class=\"a b\" id='x' data-n=3>",
             "</div>",
@@ -1064,6 +1078,24 @@ mod tests {
             let skipped = parse(&page, usize::MAX, 10_000).unwrap();
             assert_eq!(outline(&skipped), outline(&parse_plain(&page)), "{page}");
         }
+    }
+
+    #[test]
+    fn formatting_elements_keep_their_attributes() {
+        // The tree builder keeps at most three open formatting elements alike in name and
+        // attributes (the Noah's Ark clause) and rebuilds the ones left open in the next
+        // block: four `<b>`s told apart only by an attribute no stage reads are all rebuilt.
+        let page = "<p><b data-a=1>a<b data-a=2>b<b data-a=3>c<b data-a=4>d</p><p>e";
+        let count = |dom: &Dom| {
+            dom.nodes().iter().filter(|n| n.element().is_some_and(|e| *e.local() == local_name!("b"))).count()
+        };
+        let plain = count(&parse_plain(page));
+        // Four opened, four rebuilt: the page tells the rule apart.
+        assert_eq!(plain, 8);
+        assert_eq!(count(&parse(page, 1000, 100).unwrap()), plain);
+        // Alike in every attribute, the first of four is not rebuilt, here as in html5ever.
+        let alike = "<p><b class=x>a<b class=x>b<b class=x>c<b class=x>d</p><p>e";
+        assert_eq!(count(&parse(alike, 1000, 100).unwrap()), count(&parse_plain(alike)));
     }
 
     #[test]

@@ -1,5 +1,8 @@
 //! Scoring extracted text against hand-made answers: the project's yardstick, in Rust.
 //!
+//! Test tooling behind the `eval` feature (off by default), for the quality tests and
+//! `examples/eval.rs`: not part of the extraction API, and not covered by its stability.
+//!
 //! Two metrics live here, each a faithful port of a reference script, so that a Rust run and a
 //! Python run on the same output give the same figures:
 //!

@@ -407,36 +407,31 @@ impl Lexicon {
             // Only symbols: a separator, a bullet, an arrow. Nothing a reader reads.
             return Some(Verdict::Drop);
         }
-        if k.len() <= self.max_exact_key {
-            let kinds = |key: &str| self.exact.get(key).copied().unwrap_or(0);
-            // Counters ride on labels ("댓글 3", "좋아요 12"): the label without its digits.
-            if k.bytes().any(|b| b.is_ascii_digit()) {
-                let bare: String = k.chars().filter(|c| !c.is_ascii_digit()).collect();
-                let found = if bare.is_empty() { 0 } else { kinds(&bare) };
-                if found & TAIL != 0 {
-                    return Some(Verdict::Tail);
-                }
-                if found & LINE != 0 {
-                    return Some(Verdict::Drop);
-                }
-            }
-            // The key itself, or the key after a short name: each char boundary within the
-            // name's length whose rest has a box phrase's length is one lookup.
-            let found = kinds(k);
-            let after_name = || {
-                k.char_indices()
-                    .map(|(i, _)| i)
-                    .skip(1)
-                    .take_while(|&i| i <= BOX_PREFIX_MAX_BYTES)
-                    .filter_map(|i| k.get(i..))
-                    .filter(|rest| self.box_lengths.get(rest.len()).copied().unwrap_or(false))
-                    .any(|rest| {
-                        rest.chars().nth(BOX_PREFIX_MIN_PHRASE_CHARS - 1).is_some() && kinds(rest) & BOX != 0
-                    })
-            };
-            if found & BOX != 0 || after_name() {
-                return Some(Verdict::Box);
-            }
+        if k.len() <= self.max_exact_key
+            && let Some(verdict) = self.exact_verdict(k)
+        {
+            return Some(verdict);
+        }
+        if self.is_signoff(text, k) {
+            return Some(Verdict::SignOff);
+        }
+        if self.opens_with_start(text, k) {
+            return Some(Verdict::Drop);
+        }
+        if self.label_heads_box(k, unlinked) {
+            return Some(Verdict::Box);
+        }
+        self.notice_cut(text, k, signed)
+    }
+
+    /// The verdict of the phrases a key of a short block must equal: a counter's label, the
+    /// key itself, or the key after a short name.
+    fn exact_verdict(&self, k: &str) -> Option<Verdict> {
+        let kinds = |key: &str| self.exact.get(key).copied().unwrap_or(0);
+        // Counters ride on labels ("댓글 3", "좋아요 12"): the label without its digits.
+        if k.bytes().any(|b| b.is_ascii_digit()) {
+            let bare: String = k.chars().filter(|c| !c.is_ascii_digit()).collect();
+            let found = if bare.is_empty() { 0 } else { kinds(&bare) };
             if found & TAIL != 0 {
                 return Some(Verdict::Tail);
             }
@@ -444,43 +439,78 @@ impl Lexicon {
                 return Some(Verdict::Drop);
             }
         }
-        // A closing line: the sign-off word last, as a word of its own.
-        // (The key ends with the word's key: only then is the last word read.)
-        if self.signoffs.iter().any(|s| k.ends_with(s.as_str()))
-            && k.chars().nth(SIGNOFF_MAX_KEY_CHARS).is_none()
-        {
-            let last = text.trim_end_matches(|c: char| !c.is_alphanumeric());
-            let word = last.rsplit(char::is_whitespace).next().unwrap_or(last);
-            if word.len() < last.len() && self.signoffs.iter().any(|s| key(word) == *s) {
-                return Some(Verdict::SignOff);
-            }
+        // The key itself, or the key after a short name: each char boundary within the
+        // name's length whose rest has a box phrase's length is one lookup.
+        let found = kinds(k);
+        let after_name = || {
+            k.char_indices()
+                .map(|(i, _)| i)
+                .skip(1)
+                .take_while(|&i| i <= BOX_PREFIX_MAX_BYTES)
+                .filter_map(|i| k.get(i..))
+                .filter(|rest| self.box_lengths.get(rest.len()).copied().unwrap_or(false))
+                .any(|rest| {
+                    rest.chars().nth(BOX_PREFIX_MIN_PHRASE_CHARS - 1).is_some() && kinds(rest) & BOX != 0
+                })
+        };
+        if found & BOX != 0 || after_name() {
+            return Some(Verdict::Box);
         }
+        if found & TAIL != 0 {
+            return Some(Verdict::Tail);
+        }
+        if found & LINE != 0 {
+            return Some(Verdict::Drop);
+        }
+        None
+    }
+
+    /// A closing line: the sign-off word last, as a word of its own.
+    fn is_signoff(&self, text: &str, k: &str) -> bool {
+        // (The key ends with the word's key: only then is the last word read.)
+        if !self.signoffs.iter().any(|s| k.ends_with(s.as_str()))
+            || k.chars().nth(SIGNOFF_MAX_KEY_CHARS).is_some()
+        {
+            return false;
+        }
+        let last = text.trim_end_matches(|c: char| !is_key_char(c));
+        let word = last.rsplit(char::is_whitespace).next().unwrap_or(last);
+        word.len() < last.len() && self.signoffs.iter().any(|s| key(word) == *s)
+    }
+
+    /// A short block that opens with a phrase of the lexicon's starts, by key or raw text.
+    fn opens_with_start(&self, text: &str, k: &str) -> bool {
         // Byte length first: a Hangul key of 60 letters is 180 bytes.
         let short = k.len() <= STARTS_MAX_KEY_CHARS
             || (k.len() <= STARTS_MAX_KEY_CHARS * 3 && k.chars().count() <= STARTS_MAX_KEY_CHARS);
-        if short {
-            let trimmed = text.trim_start();
-            let anchored = aho_corasick::Input::new(k).anchored(Anchored::Yes);
-            if self.starts.as_ref().is_some_and(|ac| ac.find(anchored).is_some())
-                || self.starts_raw.iter().any(|s| trimmed.starts_with(s.as_str()))
-            {
-                return Some(Verdict::Drop);
-            }
+        if !short {
+            return false;
         }
-        // A box's heading with its first teaser glued on — a label and a linked headline in one
-        // line, "함께 읽으면 좋은 콘텐츠 [기획] …" — heads the box as the label alone would:
-        // the letters outside links are exactly a box phrase, at the block's start.
+        let trimmed = text.trim_start();
+        let anchored = aho_corasick::Input::new(k).anchored(Anchored::Yes);
+        self.starts.as_ref().is_some_and(|ac| ac.find(anchored).is_some())
+            || self.starts_raw.iter().any(|s| trimmed.starts_with(s.as_str()))
+    }
+
+    /// A box's heading with its first teaser glued on — a label and a linked headline in one
+    /// line, "함께 읽으면 좋은 콘텐츠 [기획] …" — heads the box as the label alone would:
+    /// the letters outside links are exactly a box phrase, at the block's start.
+    fn label_heads_box(&self, k: &str, unlinked: u32) -> bool {
         // (A label has at most `max_exact_key` letters: longer unlinked text, as in any
         // paragraph without links, is not walked.)
         let label_end = (unlinked as usize <= self.max_exact_key)
             .then(|| k.char_indices().nth(unlinked as usize).map(|(i, _)| i))
             .flatten();
-        if let Some(label) = label_end.filter(|&i| i > 0 && i <= self.max_exact_key).and_then(|i| k.get(..i))
-            && self.exact.get(label).is_some_and(|kinds| kinds & BOX != 0)
-        {
-            return Some(Verdict::Box);
-        }
-        // The earliest notice in the text, found by key or by raw text.
+        label_end
+            .filter(|&i| i > 0 && i <= self.max_exact_key)
+            .and_then(|i| k.get(..i))
+            .is_some_and(|label| self.exact.get(label).is_some_and(|kinds| kinds & BOX != 0))
+    }
+
+    /// Where the earliest notice in the text (a copyright line), found by key or by raw text,
+    /// cuts the block, or that the block is nothing but one; `None` without a notice near
+    /// its end.
+    fn notice_cut(&self, text: &str, k: &str, signed: bool) -> Option<Verdict> {
         let by_key = self.cut_key.as_ref().and_then(|ac| ac.find(k)).map(|m| {
             // A short phrase ("무단전재") is a notice only near the end of its block.
             let limit =
@@ -516,12 +546,29 @@ pub(crate) fn has_sign(text: &str) -> bool {
     text.contains(['©', 'ⓒ']) || text.contains("(c)") || text.contains("(C)")
 }
 
-/// The matching key of a text: its letters and digits, lower-cased. (The block stage builds
-/// the same key while it reads the text.)
+/// Whether a character is in the matching key: the letters and digits.
+///
+/// The key is defined by this and [`push_key_char`], and built only with them: by [`key`] here,
+/// and by the block stage while it reads a block's text (which copies runs of Hangul syllables
+/// and lower-case ASCII letters and digits as they are, each its own key).
+pub(crate) fn is_key_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Appends the key of `c`, a character [`is_key_char`] takes, to `key`: its lower case.
+pub(crate) fn push_key_char(key: &mut String, c: char) {
+    if c.is_ascii() {
+        key.push(c.to_ascii_lowercase());
+    } else {
+        key.extend(c.to_lowercase());
+    }
+}
+
+/// The matching key of a text: its letters and digits, lower-cased.
 pub(crate) fn key(text: &str) -> String {
     let mut k = String::with_capacity(text.len());
-    for c in text.chars().filter(|c| c.is_alphanumeric()) {
-        k.extend(c.to_lowercase());
+    for c in text.chars().filter(|&c| is_key_char(c)) {
+        push_key_char(&mut k, c);
     }
     k
 }
@@ -529,11 +576,14 @@ pub(crate) fn key(text: &str) -> String {
 /// The byte offset in `text` of the character that produced byte `key_at` of its key.
 fn text_offset(text: &str, key_at: usize) -> usize {
     let mut seen = 0;
-    for (i, c) in text.char_indices().filter(|(_, c)| c.is_alphanumeric()) {
+    let mut one = String::new();
+    for (i, c) in text.char_indices().filter(|&(_, c)| is_key_char(c)) {
         if seen >= key_at {
             return i;
         }
-        seen += c.to_lowercase().map(char::len_utf8).sum::<usize>();
+        one.clear();
+        push_key_char(&mut one, c);
+        seen += one.len();
     }
     text.len()
 }

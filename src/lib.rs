@@ -29,6 +29,9 @@ mod date;
 mod decode;
 mod dom;
 mod error;
+/// The project's scorer, behind the `eval` feature (off by default): test tooling, not part
+/// of the extraction API.
+#[cfg(feature = "eval")]
 pub mod eval;
 mod lang;
 mod lexicon;
@@ -151,6 +154,17 @@ impl Extractor {
         };
         pipeline::run(&self.config, &self.lexicon, html, Some(enc))
     }
+}
+
+/// For the fuzz target `tree` only, not part of the API (the `fuzzing` feature, off by
+/// default): the tree bonmun builds from `html` and the tree html5ever builds from it without
+/// bonmun's read-ahead and skipping, each as outline lines (depth, element with the attributes
+/// kept, text with whitespace runs shortened, raw text left out). The two must be equal.
+#[cfg(feature = "fuzzing")]
+#[doc(hidden)]
+pub fn tree_outlines(html: &str) -> (Vec<String>, Vec<String>) {
+    let built = dom::parse(html, usize::MAX, usize::MAX).map(|dom| dom::outline(&dom)).unwrap_or_default();
+    (built, dom::outline(&dom::parse_plain(html)))
 }
 
 /// The README's Rust example, run as a doctest so the README cannot go stale.

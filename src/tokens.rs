@@ -11,7 +11,8 @@
 //! states apply (WHATWG HTML §13.2.5.6–§13.2.5.40): names lowercased, the first of duplicate
 //! attributes kept, `/>` marking a tag self-closing, a stray `/` or quote read as the
 //! tokenizer reads it. Values are slices of the input's own buffer, as the tokenizer's text
-//! runs are, and only the attributes some stage reads are kept (see [`kept`]). A comment's end
+//! runs are, and only the attributes some stage reads are kept (see [`kept`]), but on the
+//! formatting elements, which keep all (see [`is_formatting`]). A comment's end
 //! is found the same way; its text is not read. Whatever is not plain — doctypes, character
 //! references, a token the input piece cuts off, and the tags after which the tree builder
 //! changes the tokenizer's state — is left where it is for the tokenizer.
@@ -129,7 +130,9 @@ fn atom(name: &str) -> LocalName {
 /// http-equiv and content, a `<template>`'s shadowrootmode and a form control's form. No stage
 /// reads any other — most of a news page's attributes: data-*, onclick, aria-*, src, alt — so
 /// none of them is built (an atom for its name, made under string_cache's lock when the name
-/// is not a static one, and a value). Tags the tokenizer reads keep all theirs: no harm.
+/// is not a static one, and a value). Tags the tokenizer reads keep all theirs: no harm. So
+/// do the start tags of formatting elements ([`is_formatting`]), whose attributes the tree
+/// builder compares.
 fn kept(name: &str) -> Option<LocalName> {
     let lower;
     let name = if name.bytes().any(|b| b.is_ascii_uppercase()) {
@@ -166,6 +169,39 @@ fn kept(name: &str) -> Option<LocalName> {
     })
 }
 
+/// The formatting elements (WHATWG §13.2.4.3). The tree builder compares a new one's tag with
+/// those already on the list of active formatting elements, attributes and all, and keeps at
+/// most three alike (the "Noah's Ark" clause): the ones it rebuilds after a closed block
+/// depend on every attribute, read or not. Their start tags keep all their attributes.
+pub(crate) fn is_formatting(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("a")
+            | local_name!("b")
+            | local_name!("big")
+            | local_name!("code")
+            | local_name!("em")
+            | local_name!("font")
+            | local_name!("i")
+            | local_name!("nobr")
+            | local_name!("s")
+            | local_name!("small")
+            | local_name!("strike")
+            | local_name!("strong")
+            | local_name!("tt")
+            | local_name!("u")
+    )
+}
+
+/// An attribute's name as the tokenizer makes it: ASCII letters lowercased.
+fn attribute_atom(name: &str) -> LocalName {
+    if name.bytes().any(|b| b.is_ascii_uppercase()) {
+        LocalName::from(name.to_ascii_lowercase())
+    } else {
+        LocalName::from(name)
+    }
+}
+
 /// Tags after which the tree builder switches the tokenizer to another state (raw text,
 /// RCDATA, script data, plaintext) or stops it (a script's end). Only the tokenizer can take
 /// those up, so these tags are its to read; so is a `<meta>` that may name a charset (see
@@ -200,15 +236,14 @@ fn tag(chunk: &StrTendril, at: usize) -> Option<(Token, usize)> {
     if switches_tokenizer(&name) {
         return None;
     }
+    let keep_all = kind == TagKind::StartTag && is_formatting(&name);
     let mut attrs: Vec<Attribute> = Vec::new();
     let mut duplicate = false;
     let mut self_closing = false;
     // The before-attribute-name state; the after-attribute-name and
     // after-attribute-value-quoted states differ from it only where the loop reads `=`.
     loop {
-        while is_space(*bytes.get(i)?) {
-            i += 1;
-        }
+        i = skip_space(bytes, i)?;
         match *bytes.get(i)? {
             b'>' => {
                 i += 1;
@@ -226,43 +261,8 @@ fn tag(chunk: &StrTendril, at: usize) -> Option<(Token, usize)> {
             // An attribute whose name starts with `=`: rare enough to leave.
             b'=' | b'\0' | b'\r' => return None,
             _ => {
-                let start = i;
-                i = name_end(bytes, i, |b| is_space(b) || matches!(b, b'/' | b'>' | b'='))?;
-                let attr = kept(text.get(start..i)?);
-                while is_space(*bytes.get(i)?) {
-                    i += 1;
-                }
-                let mut value = StrTendril::new();
-                if bytes.get(i) == Some(&b'=') {
-                    i += 1;
-                    while is_space(*bytes.get(i)?) {
-                        i += 1;
-                    }
-                    let (from, to) = match *bytes.get(i)? {
-                        quote @ (b'"' | b'\'') => {
-                            let from = i + 1;
-                            let to = from + memchr::memchr(quote, bytes.get(from..)?)?;
-                            i = to + 1;
-                            (from, to)
-                        }
-                        // `a=>`: an empty value, and the `>` ends the tag at the loop's head.
-                        b'>' => (i, i),
-                        _ => {
-                            let from = i;
-                            i = name_end(bytes, i, |b| is_space(b) || b == b'>')?;
-                            (from, i)
-                        }
-                    };
-                    // A dropped value may hold anything: a character reference never takes a
-                    // quote, a `>` or whitespace, so it cannot move where the value ends.
-                    if attr.is_some() {
-                        let value_bytes = bytes.get(from..to)?;
-                        if memchr::memchr3(b'&', b'\0', b'\r', value_bytes).is_some() {
-                            return None;
-                        }
-                        value = slice(chunk, at + from, u32::try_from(to - from).ok()?)?;
-                    }
-                }
+                let (attr, value, next) = attribute(chunk, text, at, i, keep_all)?;
+                i = next;
                 let Some(attr) = attr else { continue };
                 if attrs.iter().any(|a| a.name.local == attr) {
                     duplicate = true;
@@ -277,6 +277,67 @@ fn tag(chunk: &StrTendril, at: usize) -> Option<(Token, usize)> {
     }
     let tag = Tag { kind, name, self_closing, attrs, had_duplicate_attributes: duplicate };
     Some((Token::TagToken(tag), at + i))
+}
+
+/// Where the whitespace from `i` ends; `None` at the end of the input.
+#[inline]
+fn skip_space(bytes: &[u8], mut i: usize) -> Option<usize> {
+    while is_space(*bytes.get(i)?) {
+        i += 1;
+    }
+    Some(i)
+}
+
+/// The attribute whose name starts at byte `i` of `text`, the tag at `at` in `chunk` and on:
+/// its name if it is kept (see [`kept`]; all are when `keep_all`), its value if kept, and
+/// where the tag goes on. `None` leaves the tag to the tokenizer.
+#[inline]
+fn attribute(
+    chunk: &StrTendril,
+    text: &str,
+    at: usize,
+    i: usize,
+    keep_all: bool,
+) -> Option<(Option<LocalName>, StrTendril, usize)> {
+    let bytes = text.as_bytes();
+    let end = name_end(bytes, i, |b| is_space(b) || matches!(b, b'/' | b'>' | b'='))?;
+    let name = text.get(i..end)?;
+    let attr = kept(name).or_else(|| keep_all.then(|| attribute_atom(name)));
+    let mut i = skip_space(bytes, end)?;
+    let mut value = StrTendril::new();
+    if bytes.get(i) == Some(&b'=') {
+        let (from, to, next) = value_span(bytes, i + 1)?;
+        i = next;
+        // A dropped value may hold anything: a character reference never takes a quote, a
+        // `>` or whitespace, so it cannot move where the value ends.
+        if attr.is_some() {
+            if memchr::memchr3(b'&', b'\0', b'\r', bytes.get(from..to)?).is_some() {
+                return None;
+            }
+            value = slice(chunk, at + from, u32::try_from(to - from).ok()?)?;
+        }
+    }
+    Some((attr, value, i))
+}
+
+/// Where the value after an attribute's `=` lies, from byte `i` on (the tokenizer's
+/// before-attribute-value state): its first byte and its end, and where the tag goes on.
+#[inline]
+fn value_span(bytes: &[u8], i: usize) -> Option<(usize, usize, usize)> {
+    let i = skip_space(bytes, i)?;
+    Some(match *bytes.get(i)? {
+        quote @ (b'"' | b'\'') => {
+            let from = i + 1;
+            let to = from + memchr::memchr(quote, bytes.get(from..)?)?;
+            (from, to, to + 1)
+        }
+        // `a=>`: an empty value, and the `>` ends the tag at the loop's head.
+        b'>' => (i, i, i),
+        _ => {
+            let to = name_end(bytes, i, |b| is_space(b) || b == b'>')?;
+            (i, to, to)
+        }
+    })
 }
 
 #[cfg(test)]
@@ -364,21 +425,33 @@ mod tests {
             "<svg viewBox='0 0 1 1'/>",
             "<meta property=og:title content=\"제목\">",
             "<a href=x/>",
-            "<a onclick=\"f('&amp;', 1 < 2)\" data-x=a&b href=\"/u\">",
+            "<span onclick=\"f('&amp;', 1 < 2)\" data-x=a&b href=\"/u\">",
             "<img src=\"a.png?w=1&h=2\" alt='\0'>",
+            // Formatting elements keep every attribute, the first of duplicates.
+            "<b data-a=1 Data-A=2 onclick='f()' class=x>",
+            "<font color=red data-x=\"y\" face>",
+            "<strong X=1 y=2 x=3>",
+            "<nobr/ a b=c>",
             "<a href='x'/>",
             "<a href=\"x\"/ >",
         ];
-        for tag in tags {
+        // The shapes on `<a>`, a formatting element, again on `<span>`, which keeps only the
+        // attributes read.
+        let spans: Vec<String> =
+            tags.iter().filter_map(|t| t.strip_prefix("<a ").map(|rest| format!("<span {rest}"))).collect();
+        for tag in tags.iter().copied().chain(spans.iter().map(String::as_str)) {
             let input = format!("{tag}tail");
             let (token, len) = read(&input).unwrap_or_else(|| panic!("{tag:?} not read"));
             assert_eq!(len, tag.len(), "{tag:?}");
-            // The tokenizer's tag, less the attributes no stage reads. The duplicate flag (for
-            // CSP nonces, which bonmun never checks) counts only kept attributes here.
+            // The tokenizer's tag, less the attributes no stage reads unless it is a
+            // formatting element's start tag. The duplicate flag (for CSP nonces, which bonmun
+            // never checks) counts only kept attributes on the others.
             let mut expected = tokenizer_reads(&input);
             let mut token = token;
             for tag in [expected.first_mut(), Some(&mut token)].into_iter().flatten() {
-                if let Token::TagToken(tag) = tag {
+                if let Token::TagToken(tag) = tag
+                    && !(tag.kind == TagKind::StartTag && is_formatting(&tag.name))
+                {
                     tag.attrs.retain(|a| kept(&a.name.local).is_some());
                     tag.had_duplicate_attributes = false;
                 }
@@ -403,8 +476,12 @@ mod tests {
         let Some((Token::TagToken(tag), _)) = read("<a class=1 id=x CLASS=2>x") else { panic!() };
         assert!(tag.had_duplicate_attributes);
         assert_eq!(tag.attrs.len(), 2);
-        let Some((Token::TagToken(tag), _)) = read("<a class=1 data-x=1 data-x=2>x") else { panic!() };
+        let Some((Token::TagToken(tag), _)) = read("<span class=1 data-x=1 data-x=2>x") else { panic!() };
         assert!(!tag.had_duplicate_attributes);
+        // A formatting element keeps the first of any duplicate, as the tokenizer does.
+        let Some((Token::TagToken(tag), _)) = read("<a class=1 data-x=1 data-x=2>x") else { panic!() };
+        assert!(tag.had_duplicate_attributes);
+        assert_eq!(tag.attrs.iter().map(|a| &*a.value).collect::<Vec<_>>(), ["1", "1"]);
     }
 
     #[test]
@@ -423,6 +500,8 @@ mod tests {
         for input in [
             "<a href='?a=1&amp;b=2'>x",
             "<a href=?a&b>x",
+            "<b data-x=a&b>x",
+            "<i title=\"a\0\">x",
             "<a class=\"c\rd\">x",
             "<a\r\nb>x",
             "<a id=\"c\0\">x",

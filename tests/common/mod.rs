@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 /// One page with its gold file.
+#[cfg(feature = "eval")]
 pub struct GoldPage {
     pub id: String,
     pub html: Vec<u8>,
@@ -37,6 +38,7 @@ pub fn shared_set_absent(dir: &Path) {
 }
 
 /// Every `raw/ID.html` of `dir` that has a `gold/ID.txt`, sorted by id.
+#[cfg(feature = "eval")]
 pub fn load(dir: &Path) -> Vec<GoldPage> {
     let mut pages = Vec::new();
     let Ok(entries) = std::fs::read_dir(dir.join("gold")) else { return pages };
