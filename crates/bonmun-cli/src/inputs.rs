@@ -94,12 +94,7 @@ const PAGE_EXTENSIONS: [&str; 2] = [".html", ".htm"];
 pub fn read_all(inputs: &[String], max_bytes: usize, emit: &mut dyn FnMut(Event) -> bool) {
     for input in inputs {
         if input == "-" {
-            let mut bytes = Vec::new();
-            let event = match std::io::stdin().lock().take(max_bytes as u64 + 1).read_to_end(&mut bytes) {
-                Ok(_) => page_or_gunzip(Source::File { path: "-".into() }, bytes, "stdin".into(), max_bytes),
-                Err(e) => Event::BadInput { message: format!("-: cannot read standard input: {e}") },
-            };
-            if !emit(event) {
+            if !read_stdin(max_bytes, emit) {
                 return;
             }
             continue;
@@ -115,6 +110,33 @@ pub fn read_all(inputs: &[String], max_bytes: usize, emit: &mut dyn FnMut(Event)
         }
     }
 }
+
+/// Standard input: a WARC or WARC.gz stream when its first bytes say so (`WARC/`, or gzip
+/// whose data starts so), else one page.
+fn read_stdin(max_bytes: usize, emit: &mut dyn FnMut(Event) -> bool) -> bool {
+    let bad = |e: std::io::Error| Event::BadInput { message: format!("-: cannot read standard input: {e}") };
+    // The head is read before deciding, then put back in front of the rest of the stream.
+    let mut head = Vec::with_capacity(STDIN_HEAD);
+    if let Err(e) = std::io::stdin().take(STDIN_HEAD as u64).read_to_end(&mut head) {
+        return emit(bad(e));
+    }
+    let is_warc = warc::is_warc_start(&head);
+    let stream = std::io::Cursor::new(head).chain(std::io::stdin());
+    if is_warc {
+        let reader = std::io::BufReader::with_capacity(warc::READ_BUFFER, warc::Forward::new(stream));
+        return warc::read_stream(reader, "-".into(), "stdin".into(), max_bytes, emit);
+    }
+    let mut bytes = Vec::new();
+    let event = match stream.take(max_bytes as u64 + 1).read_to_end(&mut bytes) {
+        Ok(_) => page_or_gunzip(Source::File { path: "-".into() }, bytes, "stdin".into(), max_bytes),
+        Err(e) => bad(e),
+    };
+    emit(event)
+}
+
+/// The bytes of standard input read to tell a WARC from a page: a gzip member's header and
+/// its first block's code tables take a few hundred bytes before the first bytes of data.
+const STDIN_HEAD: usize = 8 << 10;
 
 /// A directory, walked without recursion (a deep tree cannot overflow the stack) in name
 /// order, so runs over the same tree give the same order.

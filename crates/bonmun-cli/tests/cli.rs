@@ -26,6 +26,34 @@ fn run(args: &[&str]) -> Output {
     Command::new(BIN).args(args).output().expect("the binary runs")
 }
 
+/// The binary with `input` on its standard input.
+fn run_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut stdin = child.stdin.take().unwrap();
+    let input = input.to_vec();
+    // Written from a thread: the child may fill its stdout pipe before it has read all of it.
+    let feeder = std::thread::spawn(move || stdin.write_all(&input));
+    let out = child.wait_with_output().unwrap();
+    feeder.join().unwrap().unwrap();
+    out
+}
+
+fn gzip_members(records: &[Vec<u8>]) -> Vec<u8> {
+    let mut gz = Vec::new();
+    for r in records {
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        enc.write_all(r).unwrap();
+        gz.extend(enc.finish().unwrap());
+    }
+    gz
+}
+
 fn lines(out: &Output) -> Vec<Value> {
     String::from_utf8(out.stdout.clone())
         .expect("UTF-8 output")
@@ -212,6 +240,39 @@ fn warc_gz_reads_the_same() {
     std::fs::write(&odd, &gz).unwrap();
     let out = run(&["--json-lines", odd.to_str().unwrap()]);
     assert_eq!(lines(&out).len(), 3);
+}
+
+#[test]
+fn a_warc_on_standard_input_is_known_by_its_first_bytes() {
+    let warc = crawl();
+    let plain = warc.records.concat();
+    assert!(
+        plain.len() > 8 << 10 && gzip_members(&warc.records).len() > 8 << 10,
+        "the stream is longer than the head read to tell what it is"
+    );
+    for (name, bytes) in [("WARC", plain.clone()), ("WARC.gz", gzip_members(&warc.records))] {
+        let out = run_stdin(&["--json-lines", "-"], &bytes);
+        assert_eq!(out.status.code(), Some(0), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+        check_pages(&lines(&out), &warc, Path::new("-"));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("1 WARC records skipped as not HTML"), "{name}: {stderr}");
+    }
+    // Cut inside its last record, as a broken download would: the records before it are kept
+    // and the break is reported where it happened.
+    let cut = plain.len() - 2000;
+    let out = run_stdin(&["--json-lines", "-"], &plain[..cut]);
+    assert_eq!(out.status.code(), Some(1));
+    let got = lines(&out);
+    assert_eq!(got.len(), warc.pages.len(), "two pages, then the break: {got:#?}");
+    assert_eq!(got[2]["error"]["kind"], "warc");
+    // A gzipped page that is no WARC is still one page.
+    let page = corpus("005-wire.html");
+    let out = run_stdin(&["--json-lines", "-"], &gzip_members(std::slice::from_ref(&page)));
+    assert_eq!(out.status.code(), Some(0));
+    let got = lines(&out);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0]["source"]["path"], "-");
+    assert_eq!(got[0]["article"], in_process(&page, None));
 }
 
 #[test]
