@@ -348,6 +348,70 @@ fn a_corrupt_warc_keeps_the_records_before_and_says_where() {
 }
 
 #[test]
+fn output_names_never_clash_and_stay_the_same() {
+    let dir = scratch("clash");
+    let pages = ["005-wire.html", "010-itnews.html", "015-seedlike.html", "022-forum.html"];
+    for d in ["a", "b", "c"] {
+        std::fs::create_dir_all(dir.join(d)).unwrap();
+    }
+    // Two files of one base name; one page beside its own name in another extension; two
+    // WARCs of one name.
+    std::fs::write(dir.join("a/x.html"), corpus(pages[0])).unwrap();
+    std::fs::write(dir.join("b/x.html"), corpus(pages[1])).unwrap();
+    std::fs::write(dir.join("c/y.html"), corpus(pages[2])).unwrap();
+    std::fs::write(dir.join("c/y.htm"), corpus(pages[3])).unwrap();
+    let warc = crawl();
+    std::fs::write(dir.join("a/crawl.warc"), warc.records.concat()).unwrap();
+    std::fs::write(dir.join("b/crawl.warc"), warc.records.concat()).unwrap();
+    let inputs = ["a/x.html", "b/x.html", "c", "a/crawl.warc", "b/crawl.warc"];
+    let inputs: Vec<String> = inputs.iter().map(|i| dir.join(i).to_str().unwrap().to_string()).collect();
+    let listing = |out_dir: &Path| {
+        let mut files = Vec::new();
+        let mut stack = vec![out_dir.to_path_buf()];
+        while let Some(d) = stack.pop() {
+            for e in std::fs::read_dir(&d).unwrap() {
+                let p = e.unwrap().path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else {
+                    let bytes = std::fs::read(&p).unwrap();
+                    files.push((p.strip_prefix(out_dir).unwrap().to_path_buf(), bytes));
+                }
+            }
+        }
+        files.sort();
+        files
+    };
+    let mut runs = Vec::new();
+    for jobs in ["1", "2"] {
+        let out_dir = scratch(&format!("clash-out-{jobs}"));
+        let mut args = vec!["--json-lines", "-j", jobs, "-o", out_dir.to_str().unwrap()];
+        args.extend(inputs.iter().map(String::as_str));
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        runs.push(listing(&out_dir));
+    }
+    let files = &runs[0];
+    assert_eq!(files, &runs[1], "the same names and contents on every run");
+    let names: Vec<String> = files.iter().map(|(p, _)| p.to_string_lossy().into_owned()).collect();
+    // 4 pages and 3 HTML records in each WARC: each a file of its own.
+    assert_eq!(files.len(), 4 + 2 * warc.pages.len(), "{names:?}");
+    let page = |name: &str| -> Value {
+        let (_, bytes) =
+            files.iter().find(|(p, _)| p == Path::new(name)).unwrap_or_else(|| panic!("{name}: {names:?}"));
+        serde_json::from_slice::<Value>(bytes).unwrap()["article"].clone()
+    };
+    assert_eq!(page("x.json"), in_process(&corpus(pages[0]), None));
+    assert_eq!(page("x-2.json"), in_process(&corpus(pages[1]), None));
+    // In the directory, name order: y.htm before y.html.
+    assert_eq!(page("y.json"), in_process(&corpus(pages[3]), None));
+    assert_eq!(page("y-2.json"), in_process(&corpus(pages[2]), None));
+    for d in ["crawl", "crawl-2"] {
+        assert_eq!(page(&format!("{d}/000002.json")), in_process(&warc.pages[0].1, warc.pages[0].2));
+    }
+}
+
+#[test]
 fn directories_in_order_on_any_number_of_threads() {
     let dir = scratch("dir");
     let names =
