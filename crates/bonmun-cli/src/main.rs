@@ -5,8 +5,9 @@
 //! extracts and formats each page into the bytes of its output record, then writes it: the
 //! worker that finishes the page next in input order (or any, with `--unordered`) writes it
 //! and those queued behind it, counts them and draws the progress, under one lock. No writer
-//! thread: waking one for every page cost the worker a futex call and the writer a context
-//! switch a page (5–7% of the CPU of `-j 1`, measured with `perf record`). A window of pages
+//! thread: waking one for every page cost a futex call and a context switch a page, and ran
+//! on the second core, so that `-j 1` kept 1.15 cores busy (`perf stat`) and was not one
+//! thread's worth of work. A window of pages
 //! in flight bounds memory whatever the input's size: the reader waits while it is full, and
 //! a page leaves it only once its record is written.
 #![forbid(unsafe_code)]
