@@ -96,8 +96,8 @@ fn main() {
 
     let extractor = bonmun::Extractor::default();
     let ok = all.iter().filter(|p| extractor.extract(p).is_ok()).count();
-    // (pages/s, CPU ms a page)
-    let e2e = |jobs: usize| -> (f64, f64) {
+    // (pages/s, CPU ms a page, cores busy: CPU seconds over wall seconds)
+    let e2e = |jobs: usize| -> (f64, f64, f64) {
         let cpu0 = cpu().1;
         let start = Instant::now();
         let status = Command::new(env!("CARGO_BIN_EXE_bonmun"))
@@ -108,10 +108,13 @@ fn main() {
             .expect("run bonmun");
         let secs = start.elapsed().as_secs_f64();
         assert!(status.code().is_some_and(|c| c <= 1), "bonmun failed: {status}");
-        (all.len() as f64 / secs, (cpu().1 - cpu0) * 1e3 / all.len() as f64)
+        let cpu_s = cpu().1 - cpu0;
+        (all.len() as f64 / secs, cpu_s * 1e3 / all.len() as f64, cpu_s / secs)
     };
     let (mut inproc, mut one, mut many) = (Vec::new(), Vec::new(), Vec::new());
     let mut cpu_ms = [Vec::new(), Vec::new(), Vec::new()];
+    let mut busy = [Vec::new(), Vec::new()];
+    println!("load average at the start: {}", loadavg());
     for _ in 0..rounds {
         let cpu0 = cpu().0;
         let start = Instant::now();
@@ -123,21 +126,26 @@ fn main() {
         inproc.push(all.len() as f64 / start.elapsed().as_secs_f64());
         cpu_ms[0].push((cpu().0 - cpu0) * 1e3 / all.len() as f64);
         for (jobs, rates, slot) in [(1, &mut one, 1), (threads, &mut many, 2)] {
-            let (rate, ms) = e2e(jobs);
+            let (rate, ms, cores) = e2e(jobs);
             rates.push(rate);
             cpu_ms[slot].push(ms);
+            busy[slot - 1].push(cores);
         }
     }
     let best = |xs: &[f64]| xs.iter().copied().fold(0.0, f64::max);
     let (best_in, best_one, best_many) = (best(&inproc), best(&one), best(&many));
     let (inproc, one, many) = (median(inproc), median(one), median(many));
     let [c_in, c_one, c_many] = cpu_ms.map(median);
+    let [busy_one, busy_many] = busy.map(median);
     println!("{ok} of {} pages give an article", all.len());
-    println!("| workload | pages/s (median) | pages/s (fastest) | CPU ms a page |");
-    println!("|---|---:|---:|---:|");
-    println!("| in-process extract, 1 thread | {inproc:.0} | {best_in:.0} | {c_in:.2} |");
-    println!("| bonmun WARC → JSON lines, -j 1 | {one:.0} | {best_one:.0} | {c_one:.2} |");
-    println!("| bonmun WARC → JSON lines, -j {threads} | {many:.0} | {best_many:.0} | {c_many:.2} |");
+    // Cores busy says what "1 thread" was: `-j 1` also runs the reader beside its worker.
+    println!("| workload | pages/s (median) | pages/s (fastest) | CPU ms a page | cores busy |");
+    println!("|---|---:|---:|---:|---:|");
+    println!("| in-process extract, 1 thread | {inproc:.0} | {best_in:.0} | {c_in:.2} | 1 |");
+    println!("| bonmun WARC → JSON lines, -j 1 | {one:.0} | {best_one:.0} | {c_one:.2} | {busy_one:.2} |");
+    println!(
+        "| bonmun WARC → JSON lines, -j {threads} | {many:.0} | {best_many:.0} | {c_many:.2} | {busy_many:.2} |"
+    );
     println!(
         "end to end on 1 thread / in-process: {:.2}× (fastest {:.2}×; CPU a page {:.2}×)",
         one / inproc,
@@ -150,8 +158,9 @@ fn main() {
         best_many / best_one,
         c_many / c_one
     );
-    println!(
-        "load average at the end: {}",
-        std::fs::read_to_string("/proc/loadavg").unwrap_or_default().trim()
-    );
+    println!("load average at the end: {}", loadavg());
+}
+
+fn loadavg() -> String {
+    std::fs::read_to_string("/proc/loadavg").unwrap_or_default().trim().to_string()
 }

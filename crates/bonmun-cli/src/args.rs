@@ -57,8 +57,8 @@ WARC crawls, or standard input.
 
 INPUT is a page (.html, .htm, or any file; .gz is decompressed), a directory (read
 recursively for *.html, *.htm, their .gz, and *.warc, *.warc.gz), a WARC or WARC.gz file
-(its response records; the HTTP Content-Type charset is used), or - for one page on
-standard input.
+(its response records; the HTTP Content-Type charset is used), or - for standard
+input: a WARC or WARC.gz stream when its first bytes are a WARC's, else one page.
 
 Options:
   -f, --format FORMAT   text (default), markdown, json, jsonl

@@ -6,6 +6,7 @@
 
 use crate::warc;
 use serde::Serialize;
+use std::collections::HashSet;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -83,6 +84,64 @@ pub enum Skip {
     Status,
 }
 
+/// The names pages get under `--output`, made unique in input order: two inputs with the same
+/// base name (`a/x.html`, `b/x.html`), or `x.html` beside `x.htm.gz`, would otherwise write
+/// one file, the second page silently replacing the first. The first keeps its name, the
+/// next gets `x-2`, then `x-3`: the same inputs in the same order give the same names on
+/// every run. A WARC's records are named `<its directory>/<record number>`: its directory is
+/// claimed once, and no page in it is given a record's name (nor a WARC a page's directory).
+#[derive(Default)]
+pub struct Names {
+    pages: HashSet<PathBuf>,
+    page_dirs: HashSet<PathBuf>,
+    warc_dirs: HashSet<PathBuf>,
+}
+
+impl Names {
+    /// A unique name for a page's file.
+    pub fn page(&mut self, name: PathBuf) -> PathBuf {
+        let name = self.first_free(name, |names, n| {
+            names.pages.contains(n)
+                || (n.parent().is_some_and(|d| names.warc_dirs.contains(d)) && is_record_name(n))
+        });
+        if let Some(dir) = name.parent() {
+            self.page_dirs.insert(dir.to_path_buf());
+        }
+        self.pages.insert(name.clone());
+        name
+    }
+
+    /// A unique directory for a WARC's records.
+    pub fn warc_dir(&mut self, name: PathBuf) -> PathBuf {
+        let name =
+            self.first_free(name, |names, n| names.warc_dirs.contains(n) || names.page_dirs.contains(n));
+        self.warc_dirs.insert(name.clone());
+        name
+    }
+
+    fn first_free(&self, name: PathBuf, taken: impl Fn(&Self, &Path) -> bool) -> PathBuf {
+        if !taken(self, &name) {
+            return name;
+        }
+        let stem = name.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+        (2u64..)
+            .map(|k| {
+                let mut file = stem.clone();
+                file.push(format!("-{k}"));
+                name.with_file_name(file)
+            })
+            .find(|n| !taken(self, n))
+            .unwrap_or(name)
+    }
+}
+
+/// Whether a name is one `warc::read` gives a record: its number, or `broken-at-<offset>`.
+fn is_record_name(name: &Path) -> bool {
+    let file = name.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    let digits = file.strip_prefix("broken-at-").unwrap_or(&file);
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// gzip's magic bytes: a page or a WARC is decompressed by what it is, not by its name.
 pub const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
 
@@ -92,22 +151,18 @@ const PAGE_EXTENSIONS: [&str; 2] = [".html", ".htm"];
 /// Reads every input in order, calling `emit` for each event; stops early when `emit` returns
 /// false (the output is gone).
 pub fn read_all(inputs: &[String], max_bytes: usize, emit: &mut dyn FnMut(Event) -> bool) {
+    let mut names = Names::default();
     for input in inputs {
         if input == "-" {
-            let mut bytes = Vec::new();
-            let event = match std::io::stdin().lock().take(max_bytes as u64 + 1).read_to_end(&mut bytes) {
-                Ok(_) => page_or_gunzip(Source::File { path: "-".into() }, bytes, "stdin".into(), max_bytes),
-                Err(e) => Event::BadInput { message: format!("-: cannot read standard input: {e}") },
-            };
-            if !emit(event) {
+            if !read_stdin(&mut names, max_bytes, emit) {
                 return;
             }
             continue;
         }
         let path = Path::new(input);
         let keep_going = match std::fs::metadata(path) {
-            Ok(m) if m.is_dir() => read_dir(path, max_bytes, emit),
-            Ok(_) => read_file(path, file_stem(path), max_bytes, emit),
+            Ok(m) if m.is_dir() => read_dir(path, &mut names, max_bytes, emit),
+            Ok(_) => read_file(path, file_stem(path), &mut names, max_bytes, emit),
             Err(e) => emit(Event::BadInput { message: format!("{input}: {}", io_message(&e)) }),
         };
         if !keep_going {
@@ -116,9 +171,38 @@ pub fn read_all(inputs: &[String], max_bytes: usize, emit: &mut dyn FnMut(Event)
     }
 }
 
+/// Standard input: a WARC or WARC.gz stream when its first bytes say so (`WARC/`, or gzip
+/// whose data starts so), else one page.
+fn read_stdin(names: &mut Names, max_bytes: usize, emit: &mut dyn FnMut(Event) -> bool) -> bool {
+    let bad = |e: std::io::Error| Event::BadInput { message: format!("-: cannot read standard input: {e}") };
+    // The head is read before deciding, then put back in front of the rest of the stream.
+    let mut head = Vec::with_capacity(STDIN_HEAD);
+    if let Err(e) = std::io::stdin().take(STDIN_HEAD as u64).read_to_end(&mut head) {
+        return emit(bad(e));
+    }
+    let is_warc = warc::is_warc_start(&head);
+    let stream = std::io::Cursor::new(head).chain(std::io::stdin());
+    if is_warc {
+        let reader = std::io::BufReader::with_capacity(warc::READ_BUFFER, warc::Forward::new(stream));
+        return warc::read_stream(reader, "-".into(), names.warc_dir("stdin".into()), max_bytes, emit);
+    }
+    let mut bytes = Vec::new();
+    let event = match stream.take(max_bytes as u64 + 1).read_to_end(&mut bytes) {
+        Ok(_) => {
+            page_or_gunzip(Source::File { path: "-".into() }, bytes, names.page("stdin".into()), max_bytes)
+        }
+        Err(e) => bad(e),
+    };
+    emit(event)
+}
+
+/// The bytes of standard input read to tell a WARC from a page: a gzip member's header and
+/// its first block's code tables take a few hundred bytes before the first bytes of data.
+const STDIN_HEAD: usize = 8 << 10;
+
 /// A directory, walked without recursion (a deep tree cannot overflow the stack) in name
 /// order, so runs over the same tree give the same order.
-fn read_dir(root: &Path, max_bytes: usize, emit: &mut dyn FnMut(Event) -> bool) -> bool {
+fn read_dir(root: &Path, names: &mut Names, max_bytes: usize, emit: &mut dyn FnMut(Event) -> bool) -> bool {
     let mut stack = vec![root.to_path_buf()];
     let mut found = 0usize;
     while let Some(dir) = stack.pop() {
@@ -154,7 +238,7 @@ fn read_dir(root: &Path, max_bytes: usize, emit: &mut dyn FnMut(Event) -> bool) 
             found += 1;
             let rel = path.strip_prefix(root).unwrap_or(&path);
             let out_name = rel.parent().unwrap_or(Path::new("")).join(file_stem(&path));
-            if !read_file(&path, out_name, max_bytes, emit) {
+            if !read_file(&path, out_name, names, max_bytes, emit) {
                 return false;
             }
         }
@@ -169,11 +253,18 @@ fn read_dir(root: &Path, max_bytes: usize, emit: &mut dyn FnMut(Event) -> bool) 
 }
 
 /// One file: a WARC by its first bytes (or its name), else a page.
-fn read_file(path: &Path, out_name: PathBuf, max_bytes: usize, emit: &mut dyn FnMut(Event) -> bool) -> bool {
+fn read_file(
+    path: &Path,
+    out_name: PathBuf,
+    names: &mut Names,
+    max_bytes: usize,
+    emit: &mut dyn FnMut(Event) -> bool,
+) -> bool {
     let shown = path.display().to_string();
     if warc::is_warc(path) {
-        return warc::read(path, out_name, max_bytes, emit);
+        return warc::read(path, names.warc_dir(out_name), max_bytes, emit);
     }
+    let out_name = names.page(out_name);
     let mut bytes = Vec::new();
     let read = std::fs::File::open(path).and_then(|f| f.take(max_bytes as u64 + 1).read_to_end(&mut bytes));
     let source = Source::File { path: shown.clone() };
@@ -226,7 +317,23 @@ pub fn io_message(e: &std::io::Error) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::file_stem;
+    use super::{Names, file_stem};
+
+    #[test]
+    fn names_are_unique_in_input_order() {
+        let mut names = Names::default();
+        assert_eq!(names.page("x".into()), PathBuf::from("x"));
+        assert_eq!(names.page("x".into()), PathBuf::from("x-2"));
+        assert_eq!(names.page("x".into()), PathBuf::from("x-3"));
+        assert_eq!(names.page("d/x".into()), PathBuf::from("d/x"));
+        // A WARC named as a page's directory, and a page inside a WARC's directory.
+        assert_eq!(names.warc_dir("d".into()), PathBuf::from("d-2"));
+        assert_eq!(names.warc_dir("crawl".into()), PathBuf::from("crawl"));
+        assert_eq!(names.warc_dir("crawl".into()), PathBuf::from("crawl-2"));
+        assert_eq!(names.page("crawl/000001".into()), PathBuf::from("crawl/000001-2"));
+        assert_eq!(names.page("crawl/broken-at-7".into()), PathBuf::from("crawl/broken-at-7-2"));
+        assert_eq!(names.page("crawl/notes".into()), PathBuf::from("crawl/notes"));
+    }
     use std::path::{Path, PathBuf};
 
     #[test]

@@ -1,11 +1,15 @@
 //! `bonmun`: the article bodies of Korean web pages, from files, directories, standard input
 //! and WARC crawls, on all cores.
 //!
-//! Three roles: the main thread reads the inputs in order (`inputs`, `warc`), a rayon pool
-//! extracts and formats each page into the bytes of its output record, and one writer thread
-//! writes the records (in input order, unless `--unordered`), counts them and draws the
-//! progress. A window of pages in flight bounds memory whatever the input's size: the reader
-//! waits while it is full, and a page leaves it only once its record is written.
+//! Two roles: the main thread reads the inputs in order (`inputs`, `warc`), and a rayon pool
+//! extracts and formats each page into the bytes of its output record, then writes it: the
+//! worker that finishes the page next in input order (or any, with `--unordered`) writes it
+//! and those queued behind it, counts them and draws the progress, under one lock. No writer
+//! thread: waking one for every page cost a futex call and a context switch a page, and ran
+//! on the second core, so that `-j 1` kept 1.15 cores busy (`perf stat`) and was not one
+//! thread's worth of work. A window of pages
+//! in flight bounds memory whatever the input's size: the reader waits while it is full, and
+//! a page leaves it only once its record is written.
 #![forbid(unsafe_code)]
 
 mod args;
@@ -19,7 +23,6 @@ use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::mpsc;
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
@@ -27,6 +30,11 @@ use std::time::{Duration, Instant};
 /// the record of a slow page ahead of it in input order, few enough that memory stays a few
 /// pages a thread (a page is tens of KB, at most `Config::max_input_bytes`).
 const WINDOW_PER_THREAD: usize = 16;
+
+/// When the window is full, the reader sleeps until this share of it (1/WAKE_SHARE) is free
+/// again, not until one place is: it then reads a batch of pages at one wake-up instead of
+/// being woken for every page, while the workers still have the rest of the window to work on.
+const WAKE_SHARE: usize = 2;
 
 /// The progress line is redrawn at most this often; indicatif would throttle drawing anyway,
 /// this also spares formatting the message for every page.
@@ -137,12 +145,7 @@ impl Stats {
     }
 }
 
-/// What the writer receives for each event, in the reader's sequence.
-struct Done {
-    seq: u64,
-    record: Record,
-}
-
+/// What an event gives the output, in the reader's sequence.
 enum Record {
     /// A page's formatted output (empty when it goes to stderr only), and where it goes under
     /// `--output`.
@@ -162,24 +165,63 @@ enum Record {
     BadInput(String),
 }
 
-/// The window of pages in flight: a counting semaphore.
+/// The window of pages in flight: a counting semaphore whose one waiter (the reader, or at the
+/// end the main thread waiting for the last records) says how many places it waits for, so a
+/// release wakes it only when that many are free.
 struct Window {
-    free: Mutex<usize>,
+    state: Mutex<WindowState>,
     freed: Condvar,
+    size: usize,
+}
+
+struct WindowState {
+    free: usize,
+    /// The free places the waiter waits for; 0 when nobody waits.
+    wanted: usize,
 }
 
 impl Window {
-    fn acquire(&self) {
-        let mut free = self.free.lock().unwrap_or_else(|e| e.into_inner());
-        while *free == 0 {
-            free = self.freed.wait(free).unwrap_or_else(|e| e.into_inner());
+    fn new(size: usize) -> Self {
+        Window { state: Mutex::new(WindowState { free: size, wanted: 0 }), freed: Condvar::new(), size }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, WindowState> {
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Waits until `wanted` places are free.
+    fn wait_for(&self, wanted: usize) {
+        let mut state = self.lock();
+        while state.free < wanted {
+            state.wanted = wanted;
+            state = self.freed.wait(state).unwrap_or_else(|e| e.into_inner());
         }
-        *free -= 1;
+        state.wanted = 0;
+    }
+
+    fn acquire(&self) {
+        let mut state = self.lock();
+        if state.free == 0 {
+            drop(state);
+            self.wait_for((self.size / WAKE_SHARE).max(1));
+            state = self.lock();
+        }
+        state.free -= 1;
     }
 
     fn release(&self) {
-        *self.free.lock().unwrap_or_else(|e| e.into_inner()) += 1;
-        self.freed.notify_one();
+        let mut state = self.lock();
+        state.free += 1;
+        if state.wanted > 0 && state.free >= state.wanted {
+            state.wanted = 0;
+            drop(state);
+            self.freed.notify_one();
+        }
+    }
+
+    /// Waits until every page has left the window: all records are written.
+    fn wait_empty(&self) {
+        self.wait_for(self.size);
     }
 }
 
@@ -194,9 +236,7 @@ fn run(opts: &Options) -> Stats {
             };
         }
     };
-    let window = Arc::new(Window { free: Mutex::new(threads * WINDOW_PER_THREAD), freed: Condvar::new() });
-    let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let (tx, rx) = mpsc::channel::<Done>();
+    let window = Arc::new(Window::new(threads * WINDOW_PER_THREAD));
     let job = Arc::new(Job {
         extractor: bonmun::Extractor::new(opts.config.clone()),
         format: opts.format,
@@ -207,61 +247,46 @@ fn run(opts: &Options) -> Stats {
             && (opts.inputs.len() > 1
                 || opts.inputs.iter().any(|i| Path::new(i).is_dir() || warc::is_warc(Path::new(i)))),
     });
-
-    let writer = {
-        let window = Arc::clone(&window);
-        let stop = Arc::clone(&stop);
-        let ordered = !opts.unordered;
-        let out_dir = opts.output.clone();
-        // Not when the pages themselves scroll past on the same terminal: the bar would be
-        // redrawn through them.
-        let progress = !opts.quiet
-            && std::io::stderr().is_terminal()
-            && (opts.output.is_some() || !std::io::stdout().is_terminal());
-        let format = opts.format;
-        std::thread::spawn(move || write_all(rx, ordered, out_dir, format, progress, &window, &stop))
-    };
+    // Not when the pages themselves scroll past on the same terminal: the bar would be
+    // redrawn through them.
+    let progress = !opts.quiet
+        && std::io::stderr().is_terminal()
+        && (opts.output.is_some() || !std::io::stdout().is_terminal());
+    let output = Arc::new(Output::new(!opts.unordered, opts.output.clone(), opts.format, progress));
 
     let mut seq = 0u64;
     let max_bytes = opts.config.max_input_bytes;
     inputs::read_all(&opts.inputs, max_bytes, &mut |event| {
-        if stop.load(std::sync::atomic::Ordering::Relaxed) {
+        if output.stopped() {
             return false;
         }
         window.acquire();
         let this = seq;
         seq += 1;
-        let tx = tx.clone();
-        match event {
+        let record = match event {
             Event::Page(page) => {
-                let job = Arc::clone(&job);
+                let (job, output, window) = (Arc::clone(&job), Arc::clone(&output), Arc::clone(&window));
                 pool.spawn(move || {
                     let record = job.page(page);
-                    let _ = tx.send(Done { seq: this, record });
+                    output.deliver(this, record, &window);
                 });
+                return true;
             }
             Event::Unreadable { source, out_name, kind, message } => {
-                let record = job.record(&source, Err((kind, message)), 0, out_name);
-                let _ = tx.send(Done { seq: this, record });
+                job.record(&source, Err((kind, message)), 0, out_name)
             }
-            Event::Skipped { why } => {
-                let _ = tx.send(Done { seq: this, record: Record::Skipped(why) });
-            }
+            Event::Skipped { why } => Record::Skipped(why),
             Event::WarcBroken { source, out_name, message } => {
                 let (out, note) = job.error_output(&source, "warc", &message);
-                let _ = tx.send(Done { seq: this, record: Record::Broken { out, name: out_name, note } });
+                Record::Broken { out, name: out_name, note }
             }
-            Event::BadInput { message } => {
-                let _ = tx.send(Done { seq: this, record: Record::BadInput(message) });
-            }
-        }
+            Event::BadInput { message } => Record::BadInput(message),
+        };
+        output.deliver(this, record, &window);
         true
     });
-    drop(tx);
-    writer.join().unwrap_or_else(|_| Stats {
-        output_failed: Some("the writer thread failed".into()),
-        ..Stats::default()
-    })
+    window.wait_empty();
+    output.finish()
 }
 
 /// What every worker needs to turn a page into its output record.
@@ -401,71 +426,114 @@ fn json_pretty(out: &mut Vec<u8>, record: &OutRecord) {
     }
 }
 
-/// The writer thread: puts records in order (or not), writes each with one `write_all`, and
-/// frees its place in the window.
-fn write_all(
-    rx: mpsc::Receiver<Done>,
+/// Where records go: put in order (or not), each written with one `write_all`, counted, and
+/// their places in the window freed. Shared by the workers behind one lock; the worker that
+/// delivers the record next in order writes it and the ones queued behind it.
+struct Output {
+    state: Mutex<OutState>,
+    /// Set when the output is gone (a closed pipe, a failed write): the reader stops.
+    stop: std::sync::atomic::AtomicBool,
     ordered: bool,
     out_dir: Option<PathBuf>,
     format: Format,
-    progress: bool,
-    window: &Window,
-    stop: &std::sync::atomic::AtomicBool,
-) -> Stats {
-    let start = Instant::now();
-    let mut stats = Stats::default();
-    let bar = progress.then(|| {
-        let bar = indicatif::ProgressBar::new_spinner();
-        bar.set_style(
-            indicatif::ProgressStyle::with_template("{spinner} {msg}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
-        );
-        bar
-    });
-    let mut last_draw = start;
-    let mut pending: BTreeMap<u64, Record> = BTreeMap::new();
-    let mut next = 0u64;
-    let stdout = std::io::stdout();
-    let mut stdout = stdout.lock();
-    for done in rx {
-        let ready: Vec<Record> = if ordered {
-            pending.insert(done.seq, done.record);
-            let mut ready = Vec::new();
-            while let Some(r) = pending.remove(&next) {
-                ready.push(r);
-                next += 1;
-            }
-            ready
-        } else {
-            vec![done.record]
-        };
-        for record in ready {
+    start: Instant,
+    bar: Option<indicatif::ProgressBar>,
+}
+
+struct OutState {
+    pending: BTreeMap<u64, Record>,
+    next: u64,
+    stats: Stats,
+    last_draw: Instant,
+}
+
+impl Output {
+    fn new(ordered: bool, out_dir: Option<PathBuf>, format: Format, progress: bool) -> Self {
+        let bar = progress.then(|| {
+            let bar = indicatif::ProgressBar::new_spinner();
+            bar.set_style(
+                indicatif::ProgressStyle::with_template("{spinner} {msg}")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+            );
+            bar
+        });
+        let start = Instant::now();
+        Output {
+            state: Mutex::new(OutState {
+                pending: BTreeMap::new(),
+                next: 0,
+                stats: Stats::default(),
+                last_draw: start,
+            }),
+            stop: std::sync::atomic::AtomicBool::new(false),
+            ordered,
+            out_dir,
+            format,
+            start,
+            bar,
+        }
+    }
+
+    fn stopped(&self) -> bool {
+        self.stop.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, OutState> {
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The record of the event numbered `seq` is ready: writes it, and those behind it, once
+    /// every record before it is written.
+    fn deliver(&self, seq: u64, record: Record, window: &Window) {
+        let mut state = self.lock();
+        let state = &mut *state;
+        let write = |record: Record, stats: &mut Stats| {
             let written =
-                write_record(record, &mut stats, out_dir.as_deref(), format, &mut stdout, bar.as_ref());
+                write_record(record, stats, self.out_dir.as_deref(), self.format, self.bar.as_ref());
             window.release();
             if let Err(e) = written {
                 // A closed pipe (`| head`) is the reader saying it has enough.
                 if e.kind() != std::io::ErrorKind::BrokenPipe {
                     stats.output_failed = Some(e.to_string());
                 }
-                stop.store(true, std::sync::atomic::Ordering::Relaxed);
+                self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
             }
+        };
+        if self.ordered {
+            if seq != state.next {
+                state.pending.insert(seq, record);
+                return;
+            }
+            write(record, &mut state.stats);
+            state.next += 1;
+            while let Some(r) = state.pending.remove(&state.next) {
+                write(r, &mut state.stats);
+                state.next += 1;
+            }
+        } else {
+            write(record, &mut state.stats);
         }
-        if let Some(bar) = &bar
-            && last_draw.elapsed() >= PROGRESS_EVERY
+        if let Some(bar) = &self.bar
+            && state.last_draw.elapsed() >= PROGRESS_EVERY
         {
-            last_draw = Instant::now();
-            stats.elapsed = start.elapsed();
-            bar.set_message(stats.progress());
+            state.last_draw = Instant::now();
+            state.stats.elapsed = self.start.elapsed();
+            bar.set_message(state.stats.progress());
             bar.tick();
         }
     }
-    let _ = stdout.flush();
-    if let Some(bar) = bar {
-        bar.finish_and_clear();
+
+    /// After the last record: the run's figures.
+    fn finish(&self) -> Stats {
+        let _ = std::io::stdout().flush();
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+        let mut state = self.lock();
+        let mut stats = std::mem::take(&mut state.stats);
+        stats.elapsed = self.start.elapsed();
+        stats
     }
-    stats.elapsed = start.elapsed();
-    stats
 }
 
 fn write_record(
@@ -473,7 +541,6 @@ fn write_record(
     stats: &mut Stats,
     out_dir: Option<&Path>,
     format: Format,
-    stdout: &mut impl Write,
     bar: Option<&indicatif::ProgressBar>,
 ) -> std::io::Result<()> {
     if stats.output_failed.is_some() {
@@ -523,7 +590,7 @@ fn write_record(
     }
     match out_dir {
         // One write for the whole record: piped or shared output never interleaves records.
-        None => stdout.write_all(&out),
+        None => std::io::stdout().lock().write_all(&out),
         Some(dir) => {
             // The extension appended, not swapped: a page named "a.b" keeps its ".b".
             let mut file = name.into_os_string();

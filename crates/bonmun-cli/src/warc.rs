@@ -7,6 +7,7 @@
 //! HTTP header and gives the record's offset, which a broken WARC's report needs.
 
 use crate::inputs::{Event, GZIP_MAGIC, Page, Skip, Source, io_message};
+use fastwarc::stream_io::traits::IntoWarcReader;
 use fastwarc::warc::header::WarcHeader;
 use fastwarc::warc::iter::{ArchiveIterator, ArchiveIteratorOptions};
 use fastwarc::warc::record::WarcRecordType;
@@ -14,7 +15,7 @@ use std::io::{BufReader, Read};
 use std::path::{Path, PathBuf};
 
 /// The read buffer of a WARC file: large reads keep gzip decoding and the disk streaming.
-const READ_BUFFER: usize = 1 << 20;
+pub const READ_BUFFER: usize = 1 << 20;
 
 /// A WARC record's HTTP and WARC headers may be this long. Common Crawl's are a few KB;
 /// fastwarc's default of 32 KiB refuses the odd page with a long `Set-Cookie` or `Link` header.
@@ -27,9 +28,9 @@ pub fn is_warc(path: &Path) -> bool {
     if name.ends_with(".warc") || name.ends_with(".warc.gz") {
         return true;
     }
+    // Five bytes, not a buffer's worth: this runs on every page file of a directory.
     let mut head = [0u8; 5];
-    let Ok(file) = std::fs::File::open(path) else { return false };
-    let mut file = file.take(64 << 10);
+    let Ok(mut file) = std::fs::File::open(path) else { return false };
     let Ok(n) = read_up_to(&mut file, &mut head) else { return false };
     let head = head.get(..n).unwrap_or_default();
     if head.starts_with(&GZIP_MAGIC) {
@@ -61,6 +62,59 @@ fn is_html(content_type: Option<&str>) -> bool {
     })
 }
 
+/// Whether the first bytes of a stream are a WARC's: `WARC/`, or a gzip member whose data
+/// starts so. `head` is what could be read of the stream's start.
+pub fn is_warc_start(head: &[u8]) -> bool {
+    if head.starts_with(&GZIP_MAGIC) {
+        let mut inner = [0u8; 5];
+        let mut gz = flate2::read::GzDecoder::new(head);
+        return read_up_to(&mut gz, &mut inner).is_ok_and(|n| inner.get(..n) == Some(b"WARC/".as_slice()));
+    }
+    head.starts_with(b"WARC/")
+}
+
+/// A stream that can only be read forward (standard input), with the `Seek` fastwarc asks
+/// of its reader: it asks for positions, and skips forward over bodies it does not read;
+/// both are done by counting and reading. A seek backward is an error (fastwarc does not ask
+/// for one when reading records in order).
+pub struct Forward<R> {
+    inner: R,
+    pos: u64,
+}
+
+impl<R> Forward<R> {
+    pub fn new(inner: R) -> Self {
+        Forward { inner, pos: 0 }
+    }
+}
+
+impl<R: Read> Read for Forward<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.pos += n as u64;
+        Ok(n)
+    }
+}
+
+impl<R: Read> std::io::Seek for Forward<R> {
+    fn seek(&mut self, to: std::io::SeekFrom) -> std::io::Result<u64> {
+        let target = match to {
+            std::io::SeekFrom::Start(p) => Some(p),
+            std::io::SeekFrom::Current(d) => self.pos.checked_add_signed(d),
+            std::io::SeekFrom::End(_) => None,
+        };
+        let Some(skip) = target.and_then(|t| t.checked_sub(self.pos)) else {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::Unsupported,
+                "standard input can only be read forward",
+            ));
+        };
+        let skipped = std::io::copy(&mut (&mut self.inner).take(skip), &mut std::io::sink())?;
+        self.pos += skipped;
+        Ok(self.pos)
+    }
+}
+
 /// Reads the response records of one WARC file, in order. Returns false when `emit` asked to stop.
 pub fn read(path: &Path, out_dir: PathBuf, max_bytes: usize, emit: &mut dyn FnMut(Event) -> bool) -> bool {
     let shown = path.display().to_string();
@@ -68,6 +122,18 @@ pub fn read(path: &Path, out_dir: PathBuf, max_bytes: usize, emit: &mut dyn FnMu
         Ok(f) => f,
         Err(e) => return emit(Event::BadInput { message: format!("{shown}: {}", io_message(&e)) }),
     };
+    read_stream(BufReader::with_capacity(READ_BUFFER, file), shown, out_dir, max_bytes, emit)
+}
+
+/// Reads the response records of a WARC stream (a file, or standard input behind
+/// [`Forward`]), named `shown` in the records' sources.
+pub fn read_stream(
+    reader: impl IntoWarcReader,
+    shown: String,
+    out_dir: PathBuf,
+    max_bytes: usize,
+    emit: &mut dyn FnMut(Event) -> bool,
+) -> bool {
     let options = ArchiveIteratorOptions {
         // gzip by the first bytes, whatever the name.
         stream_detect: true,
@@ -75,7 +141,7 @@ pub fn read(path: &Path, out_dir: PathBuf, max_bytes: usize, emit: &mut dyn FnMu
         max_header_len: MAX_HEADER_LEN,
         ..ArchiveIteratorOptions::default()
     };
-    let records = ArchiveIterator::with_options(BufReader::with_capacity(READ_BUFFER, file), options);
+    let records = ArchiveIterator::with_options(reader, options);
     let broken = |source: Source, offset: u64, message: String| Event::WarcBroken {
         source,
         out_name: out_dir.join(format!("broken-at-{offset}")),

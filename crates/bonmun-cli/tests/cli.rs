@@ -26,6 +26,34 @@ fn run(args: &[&str]) -> Output {
     Command::new(BIN).args(args).output().expect("the binary runs")
 }
 
+/// The binary with `input` on its standard input.
+fn run_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut stdin = child.stdin.take().unwrap();
+    let input = input.to_vec();
+    // Written from a thread: the child may fill its stdout pipe before it has read all of it.
+    let feeder = std::thread::spawn(move || stdin.write_all(&input));
+    let out = child.wait_with_output().unwrap();
+    feeder.join().unwrap().unwrap();
+    out
+}
+
+fn gzip_members(records: &[Vec<u8>]) -> Vec<u8> {
+    let mut gz = Vec::new();
+    for r in records {
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        enc.write_all(r).unwrap();
+        gz.extend(enc.finish().unwrap());
+    }
+    gz
+}
+
 fn lines(out: &Output) -> Vec<Value> {
     String::from_utf8(out.stdout.clone())
         .expect("UTF-8 output")
@@ -215,6 +243,39 @@ fn warc_gz_reads_the_same() {
 }
 
 #[test]
+fn a_warc_on_standard_input_is_known_by_its_first_bytes() {
+    let warc = crawl();
+    let plain = warc.records.concat();
+    assert!(
+        plain.len() > 8 << 10 && gzip_members(&warc.records).len() > 8 << 10,
+        "the stream is longer than the head read to tell what it is"
+    );
+    for (name, bytes) in [("WARC", plain.clone()), ("WARC.gz", gzip_members(&warc.records))] {
+        let out = run_stdin(&["--json-lines", "-"], &bytes);
+        assert_eq!(out.status.code(), Some(0), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+        check_pages(&lines(&out), &warc, Path::new("-"));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("1 WARC records skipped as not HTML"), "{name}: {stderr}");
+    }
+    // Cut inside its last record, as a broken download would: the records before it are kept
+    // and the break is reported where it happened.
+    let cut = plain.len() - 2000;
+    let out = run_stdin(&["--json-lines", "-"], &plain[..cut]);
+    assert_eq!(out.status.code(), Some(1));
+    let got = lines(&out);
+    assert_eq!(got.len(), warc.pages.len(), "two pages, then the break: {got:#?}");
+    assert_eq!(got[2]["error"]["kind"], "warc");
+    // A gzipped page that is no WARC is still one page.
+    let page = corpus("005-wire.html");
+    let out = run_stdin(&["--json-lines", "-"], &gzip_members(std::slice::from_ref(&page)));
+    assert_eq!(out.status.code(), Some(0));
+    let got = lines(&out);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0]["source"]["path"], "-");
+    assert_eq!(got[0]["article"], in_process(&page, None));
+}
+
+#[test]
 fn a_truncated_warc_keeps_the_records_before_and_says_where() {
     let dir = scratch("truncated");
     let warc = crawl();
@@ -284,6 +345,70 @@ fn a_corrupt_warc_keeps_the_records_before_and_says_where() {
             .unwrap()
             .contains(&format!("after the record at byte {third_offset}"))
     );
+}
+
+#[test]
+fn output_names_never_clash_and_stay_the_same() {
+    let dir = scratch("clash");
+    let pages = ["005-wire.html", "010-itnews.html", "015-seedlike.html", "022-forum.html"];
+    for d in ["a", "b", "c"] {
+        std::fs::create_dir_all(dir.join(d)).unwrap();
+    }
+    // Two files of one base name; one page beside its own name in another extension; two
+    // WARCs of one name.
+    std::fs::write(dir.join("a/x.html"), corpus(pages[0])).unwrap();
+    std::fs::write(dir.join("b/x.html"), corpus(pages[1])).unwrap();
+    std::fs::write(dir.join("c/y.html"), corpus(pages[2])).unwrap();
+    std::fs::write(dir.join("c/y.htm"), corpus(pages[3])).unwrap();
+    let warc = crawl();
+    std::fs::write(dir.join("a/crawl.warc"), warc.records.concat()).unwrap();
+    std::fs::write(dir.join("b/crawl.warc"), warc.records.concat()).unwrap();
+    let inputs = ["a/x.html", "b/x.html", "c", "a/crawl.warc", "b/crawl.warc"];
+    let inputs: Vec<String> = inputs.iter().map(|i| dir.join(i).to_str().unwrap().to_string()).collect();
+    let listing = |out_dir: &Path| {
+        let mut files = Vec::new();
+        let mut stack = vec![out_dir.to_path_buf()];
+        while let Some(d) = stack.pop() {
+            for e in std::fs::read_dir(&d).unwrap() {
+                let p = e.unwrap().path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else {
+                    let bytes = std::fs::read(&p).unwrap();
+                    files.push((p.strip_prefix(out_dir).unwrap().to_path_buf(), bytes));
+                }
+            }
+        }
+        files.sort();
+        files
+    };
+    let mut runs = Vec::new();
+    for jobs in ["1", "2"] {
+        let out_dir = scratch(&format!("clash-out-{jobs}"));
+        let mut args = vec!["--json-lines", "-j", jobs, "-o", out_dir.to_str().unwrap()];
+        args.extend(inputs.iter().map(String::as_str));
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        runs.push(listing(&out_dir));
+    }
+    let files = &runs[0];
+    assert_eq!(files, &runs[1], "the same names and contents on every run");
+    let names: Vec<String> = files.iter().map(|(p, _)| p.to_string_lossy().into_owned()).collect();
+    // 4 pages and 3 HTML records in each WARC: each a file of its own.
+    assert_eq!(files.len(), 4 + 2 * warc.pages.len(), "{names:?}");
+    let page = |name: &str| -> Value {
+        let (_, bytes) =
+            files.iter().find(|(p, _)| p == Path::new(name)).unwrap_or_else(|| panic!("{name}: {names:?}"));
+        serde_json::from_slice::<Value>(bytes).unwrap()["article"].clone()
+    };
+    assert_eq!(page("x.json"), in_process(&corpus(pages[0]), None));
+    assert_eq!(page("x-2.json"), in_process(&corpus(pages[1]), None));
+    // In the directory, name order: y.htm before y.html.
+    assert_eq!(page("y.json"), in_process(&corpus(pages[3]), None));
+    assert_eq!(page("y-2.json"), in_process(&corpus(pages[2]), None));
+    for d in ["crawl", "crawl-2"] {
+        assert_eq!(page(&format!("{d}/000002.json")), in_process(&warc.pages[0].1, warc.pages[0].2));
+    }
 }
 
 #[test]

@@ -7,7 +7,7 @@
 use pyo3::create_exception;
 use pyo3::exceptions::{PyException, PyTypeError};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList};
+use pyo3::types::{IntoPyDict, PyDict, PyList};
 use std::time::Instant;
 
 create_exception!(
@@ -349,6 +349,20 @@ impl Article {
         self.inner.modified.map(|d| d.to_iso8601())
     }
 
+    /// When the article was published, as a timezone-aware datetime.datetime (the page's
+    /// offset, +09:00 when it prints none), or a datetime.date when the page gives a date
+    /// without a time; None if the page does not say (or gives a day its month does not have).
+    #[getter]
+    fn published_datetime<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.inner.published.map_or(Ok(None), |d| to_py_datetime(py, d))
+    }
+
+    /// When the article was last modified, as published_datetime gives it.
+    #[getter]
+    fn modified_datetime<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.inner.modified.map_or(Ok(None), |d| to_py_datetime(py, d))
+    }
+
     /// The reporters or writers, names only.
     #[getter]
     fn authors(&self) -> Vec<&str> {
@@ -462,6 +476,32 @@ impl Article {
             self.inner.authors,
             self.inner.blocks.len()
         )
+    }
+}
+
+/// A library date as Python's: a timezone-aware `datetime.datetime` when it has a time, a
+/// `datetime.date` when not. Built through the `datetime` module (the stable ABI has no C
+/// constructors for them). A leap second (:60, which the library keeps as the page prints it)
+/// becomes :59, as Python's datetime has no leap seconds. A day the month does not have (31
+/// February, which the library's range checks let through) gives None, not a ValueError: one
+/// page's odd date must not stop a crawl pipeline reading the field; `published` keeps what
+/// the page said.
+fn to_py_datetime<'py>(py: Python<'py>, d: bonmun::DateTime) -> PyResult<Option<Bound<'py, PyAny>>> {
+    let datetime = py.import("datetime")?;
+    let value = match d.time {
+        None => datetime.getattr("date")?.call1((d.year, d.month, d.day)),
+        Some((h, m, s)) => {
+            let delta = datetime
+                .getattr("timedelta")?
+                .call((), Some(&[("minutes", d.offset_minutes)].into_py_dict(py)?))?;
+            let tz = datetime.getattr("timezone")?.call1((delta,))?;
+            datetime.getattr("datetime")?.call1((d.year, d.month, d.day, h, m, s.min(59), 0, tz))
+        }
+    };
+    match value {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if e.is_instance_of::<pyo3::exceptions::PyValueError>(py) => Ok(None),
+        Err(e) => Err(e),
     }
 }
 

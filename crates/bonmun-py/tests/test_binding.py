@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
 
@@ -136,3 +137,48 @@ def test_hostile_input():
     assert isinstance(outcome(deep), bonmun.TooDeepError)
     many = b"<p>a</p>" * 1000
     assert isinstance(outcome(many, max_nodes=100), bonmun.TooManyNodesError)
+
+
+def _with_dates(published: str, modified: str | None = None) -> bytes:
+    page = ARTICLE.replace("2024-03-11T09:12:00+09:00", published)
+    if modified is not None:
+        page = page.replace("</head>", f'<meta property="article:modified_time" content="{modified}"></head>')
+    return page.encode()
+
+
+def test_dates_as_datetime_objects():
+    a = bonmun.extract(ARTICLE.encode())
+    kst = datetime.timezone(datetime.timedelta(hours=9))
+    assert a.published_datetime == datetime.datetime(2024, 3, 11, 9, 12, tzinfo=kst)
+    assert a.published_datetime.utcoffset() == datetime.timedelta(hours=9)
+    assert a.modified is None and a.modified_datetime is None
+    # Another offset, and a modified date.
+    b = bonmun.extract(_with_dates("2022-12-31T11:12:22Z", "2023-01-02T08:00:00-05:00"))
+    assert b.published_datetime == datetime.datetime(2022, 12, 31, 11, 12, 22, tzinfo=datetime.timezone.utc)
+    assert b.modified_datetime.utcoffset() == datetime.timedelta(hours=-5)
+    assert b.modified_datetime > b.published_datetime
+    # A date without a time is a date, not a datetime with an invented midnight.
+    c = bonmun.extract(_with_dates("2021-03-20"))
+    assert c.published == "2021-03-20"
+    assert type(c.published_datetime) is datetime.date
+    assert c.published_datetime == datetime.date(2021, 3, 20)
+
+
+def test_datetimes_agree_with_the_iso_strings(pages):
+    seen = 0
+    for name, html in pages.items():
+        try:
+            a = bonmun.extract(html)
+        except bonmun.BonmunError:
+            continue
+        for iso, value in ((a.published, a.published_datetime), (a.modified, a.modified_datetime)):
+            if iso is None:
+                assert value is None, name
+                continue
+            seen += 1
+            if isinstance(value, datetime.datetime):
+                assert value.tzinfo is not None, name
+                assert value == datetime.datetime.fromisoformat(iso), (name, iso)
+            else:
+                assert value == datetime.date.fromisoformat(iso), (name, iso)
+    assert seen > 0, "the corpus has dated pages"

@@ -1,5 +1,6 @@
 """Type stubs of bonmun: the native module bonmun._bonmun, re-exported here."""
 
+import datetime
 from typing import Literal, TypedDict
 
 from typing_extensions import NotRequired
@@ -81,6 +82,12 @@ class Article:
     def published(self) -> str | None: ...
     @property
     def modified(self) -> str | None: ...
+    @property
+    def published_datetime(self) -> datetime.datetime | datetime.date | None:
+        """published as a timezone-aware datetime, or a date when the page gives no time."""
+    @property
+    def modified_datetime(self) -> datetime.datetime | datetime.date | None:
+        """modified as a timezone-aware datetime, or a date when the page gives no time."""
     @property
     def authors(self) -> list[str]: ...
     @property
