@@ -232,7 +232,9 @@ pub(crate) fn read(doc: &Dom, page: &Page, body: Option<Range<usize>>, first: Op
 /// headline as shown); then a metadata title that `<title>` starts with; then `<title>`
 /// or og:title with the site suffix cut off.
 fn title(head: &Head, page: &Page, body: Option<Range<usize>>, site: Option<&str>) -> Option<String> {
-    let og = head.meta(&["og:title", "twitter:title"]).map(str::to_string);
+    // Research institutes, journals and repositories give the scholarly tags Google Scholar
+    // reads (Highwire's `citation_title`, Dublin Core's `dc.title`) instead of Open Graph.
+    let og = head.meta(&["og:title", "twitter:title", "citation_title", "dc.title"]).map(str::to_string);
     let ld = head.ld_string("headline").map(|h| collapse_ws(&h));
     let tag = head.title_tag.clone();
     let sources: Vec<&str> = [og.as_deref(), ld.as_deref(), tag.as_deref()].into_iter().flatten().collect();
@@ -300,6 +302,11 @@ fn title(head: &Head, page: &Page, body: Option<Range<usize>>, site: Option<&str
     // metadata names a wrapper page or a board (an archive's "file.html.ko.euc-kr",
     // "학사공지 | 공지사항"): the heading right above the body is the headline as shown — an
     // <h1> of any length, a lower heading when it is long enough not to be a section label.
+    // A board's post table labels its fields: "제목" in a cell of its own, the headline in the
+    // next ("<th>제목</th><td>…</td>"), above the body or in its first rows.
+    if let Some(t) = labelled_title(page, start, end) {
+        return Some(without_board_name(t, tag.as_deref()));
+    }
     let near = |(i, _): &&(usize, Line<'_>)| *i + HEADLINE_MAX_BLOCKS_ABOVE >= start && *i <= start + 1;
     if let Some((_, h)) = heads
         .iter()
@@ -311,7 +318,7 @@ fn title(head: &Head, page: &Page, body: Option<Range<usize>>, site: Option<&str
     }
     let headline_like = |h: &Line<'_>| match h.kind {
         BlockKind::Heading(1) => true,
-        BlockKind::Heading(_) => h.text.chars().count() >= HEADLINE_MIN_CHARS,
+        BlockKind::Heading(_) => h.text.chars().count() >= HEADLINE_MIN_CHARS && !numbered_section(h.text),
         _ => false,
     };
     if let Some((_, h)) =
@@ -331,6 +338,15 @@ fn title(head: &Head, page: &Page, body: Option<Range<usize>>, site: Option<&str
     // (Only then: a page with no title at all may open its body with a caption or a lone line
     // that is all there is.)
     if fallback.as_deref().is_some_and(names_one_word) {
+        // A line long enough to be a headline, of more than one word, and not a time stamp
+        // with a label ("입력 2025.11.08 16:22").
+        let fits = |t: &str| {
+            t.chars().count() >= HEADLINE_MIN_CHARS
+                && !names_one_word(t)
+                && crate::date::without_stamps(t).is_none_or(|rest| {
+                    rest.chars().filter(|c| c.is_alphanumeric()).count() >= HEADLINE_MIN_CHARS
+                })
+        };
         let top = body.as_ref().filter(|r| r.len() > 1).and_then(|r| page.blocks.get(r.start..r.start + 1));
         let line = top
             .into_iter()
@@ -340,15 +356,82 @@ fn title(head: &Head, page: &Page, body: Option<Range<usize>>, site: Option<&str
                     && !b.caption_marked
                     && b.text.len() < HEADLINE_MAX_BYTES
                     && b.link_alnum * 2 < b.alnum
+                    && !numbered_section(&b.text)
             })
             .map(|b| b.text.as_str())
-            .or_else(|| heads.iter().find(|(i, _)| *i < start).map(|(_, h)| h.text))
-            .filter(|t| t.chars().count() >= HEADLINE_MIN_CHARS && !names_one_word(t));
+            .filter(|t| fits(t))
+            // Above the body, a heading before a plain line (a summary box's points stand
+            // between the headline and a report's first section).
+            .or_else(|| {
+                let above = || heads.iter().filter(|(i, h)| *i < start && fits(h.text));
+                above()
+                    .find(|(_, h)| matches!(h.kind, BlockKind::Heading(_)))
+                    .or_else(|| above().next())
+                    .map(|(_, h)| h.text)
+            });
         if let Some(line) = line {
             return Some(line.to_string());
         }
     }
     fallback
+}
+
+/// The labels a board's post table gives the headline's cell.
+const TITLE_LABELS: [&str; 3] = ["제목", "제 목", "글제목"];
+
+/// The headline a field label names: the block after a label alone, among the blocks from
+/// [`DATE_LOOKBACK_BLOCKS`] above the body to [`HEADER_BLOCKS_INTO`] into it. A board puts its
+/// name before the headline in brackets ("[마을기자단] …"), as `<title>` does after it; the
+/// bracket stays (it may be the headline's own "[단독]").
+fn labelled_title(page: &Page, start: usize, end: usize) -> Option<String> {
+    let from = start.saturating_sub(DATE_LOOKBACK_BLOCKS);
+    let to = (start + HEADER_BLOCKS_INTO).min(end);
+    let blocks = page.blocks.get(from..to)?;
+    blocks.windows(2).find_map(|w| {
+        let (label, value) = (w.first()?, w.get(1)?);
+        let text = value.text.trim();
+        // A headline does not end as a sentence: the body's first paragraph under a lone
+        // "제목" heading is no title (and would leave the body when taken for one).
+        (TITLE_LABELS.contains(&label.text.trim())
+            && !value.sentence
+            && text.chars().count() >= HEADLINE_MIN_CHARS
+            && text.len() < HEADLINE_MAX_BYTES
+            && value.link_alnum * 2 < value.alnum)
+            .then(|| text.to_string())
+    })
+}
+
+/// A headline without the board's name in brackets before it ("[마을기자단] …") when
+/// `<title>` names the board and not the article: a paper's "[단독]" is in its `<title>` too,
+/// with the rest of the headline.
+fn without_board_name(title: String, tag: Option<&str>) -> String {
+    let Some(tag) = tag else { return title };
+    let cut = title.strip_prefix('[').and_then(|r| r.split_once(']')).and_then(|(name, rest)| {
+        let rest = rest.trim_start();
+        (!name.trim().is_empty() && tag.contains(name.trim()) && !rest.is_empty() && !tag.contains(rest))
+            .then(|| rest.to_string())
+    });
+    cut.unwrap_or(title)
+}
+
+/// Whether a heading opens with a section number ("1. 문제 제기", "2) 추진 경과", "가. 현황",
+/// "Ⅲ. 결론"): a report's or a long-read's first section, which stands at the top of the
+/// body right under the headline, not the headline itself.
+fn numbered_section(text: &str) -> bool {
+    let t = text.trim_start();
+    let mark = t.trim_start_matches(|c: char| c.is_ascii_digit());
+    let number = if mark.len() < t.len() {
+        mark
+    } else {
+        let mut chars = t.chars();
+        match chars.next() {
+            Some(c) if "가나다라마바사아자차카타파하ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ".contains(c) => {
+                chars.as_str()
+            }
+            _ => return false,
+        }
+    };
+    number.starts_with(['.', ')']) && number.get(1..).is_some_and(|r| r.starts_with(' '))
 }
 
 /// A title without the emoji or ornament a newsletter or a blog puts before it ("🥐 …", "★ …"):
@@ -545,6 +628,8 @@ fn dates(head: &Head, page: &Page, body: Option<Range<usize>>) -> (Option<DateTi
             "date",
             "dc.date",
             "dcterms.created",
+            "citation_publication_date",
+            "citation_date",
         ])
         .find_map(DateTime::parse_iso);
     let meta_mod = head
@@ -632,7 +717,16 @@ fn authors(
         })
         .unwrap_or_default();
     let ld: Vec<String> = head.json_ld.iter().flat_map(|j| json_author_names(j)).collect();
-    let meta = head.metas(&AUTHOR_META_KEYS).find_map(|v| byline::from_meta(v, site)).unwrap_or_default();
+    let meta = head.metas(&AUTHOR_META_KEYS).find_map(|v| byline::from_meta(v, site)).unwrap_or_else(|| {
+        // The scholarly tags give each author a tag of their own, in order.
+        let mut names: Vec<String> = Vec::new();
+        for n in head.metas(&SCHOLAR_AUTHOR_KEYS).filter_map(|v| byline::from_meta(v, site)).flatten() {
+            if !names.contains(&n) {
+                names.push(n);
+            }
+        }
+        names
+    });
     // Markup that names the author (hentry's "author vcard", itemprop or rel "author", a
     // board's "nick"): metadata of a kind, read after the <meta> tags.
     // Only a mark printed above the body's end counts: the comments below repeat the marks
@@ -743,6 +837,9 @@ const AUTHOR_META_KEYS: [&str; 10] = [
     "dc.creator",
     "twitter:creator",
 ];
+
+/// The `<meta>` keys of the scholarly tags (Highwire, Dublin Core), one author each.
+const SCHOLAR_AUTHOR_KEYS: [&str; 2] = ["citation_author", "dc.contributor"];
 
 /// A dateline is looked for this many blocks into the body (after a deck and a lead
 /// paragraph) and above it (split off by <br> into a block that prune drops as a label).
@@ -875,6 +972,34 @@ fn unescape(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn board_names_before_a_labelled_title() {
+        let t = |s: &str| s.to_string();
+        assert_eq!(
+            super::without_board_name(t("[마을기자단] 골목 담장 벽화 완성"), Some("마을기자단 < 활동소식")),
+            "골목 담장 벽화 완성"
+        );
+        assert_eq!(
+            super::without_board_name(
+                t("[단독] 골목 담장 벽화 완성"),
+                Some("[단독] 골목 담장 벽화 완성 - 예시일보")
+            ),
+            "[단독] 골목 담장 벽화 완성"
+        );
+        assert_eq!(super::without_board_name(t("[공지] 휴관 안내"), None), "[공지] 휴관 안내");
+    }
+
+    #[test]
+    fn numbered_sections() {
+        for t in ["1. 문제 제기", "12) 추진 경과", "가. 현황과 과제", "Ⅲ. 결론"] {
+            assert!(super::numbered_section(t), "{t}");
+        }
+        for t in ["2025년 빈집 정비 예산 늘린다", "1.5도 목표, 멀어지나", "가을 산행 주의보", "3.1절 기념식"]
+        {
+            assert!(!super::numbered_section(t), "{t}");
+        }
+    }
 
     #[test]
     fn site_suffixes() {

@@ -120,6 +120,9 @@ fn corpus_metadata() {
     check("corpus", &earlier, FLOORS);
     check("corpus 038-049", &fourth, HELD_OUT_FLOORS);
     check("corpus 050-", &fifth, HELD_OUT_FLOORS_050);
+    // The sixth set, in `corpus/pending/`: title 7/8, published 8/8, author 6/6 as first
+    // measured with the scholarly tags read; held to the fifth set's floors.
+    check("corpus pending 056-", &common::load(&common::corpus_dir().join("pending")), HELD_OUT_FLOORS_050);
 }
 
 #[test]
@@ -156,7 +159,14 @@ fn strip_metadata_strips() {
 /// them when a change lifts a rate, never lower them).
 #[test]
 fn printed_metadata_without_meta_tags() {
-    let mut sets = vec![("corpus", common::load(&common::corpus_dir()), STRIPPED_CORPUS_FLOORS)];
+    // Pages 056 on (the sixth held-out set, in `corpus/pending/` until every layout family
+    // holds on them) are held to the rates first measured on them.
+    let sixth = common::load(&common::corpus_dir().join("pending"));
+    assert!(sixth.len() >= 8, "corpus/pending has {} pages with gold", sixth.len());
+    let mut sets = vec![
+        ("corpus", common::load(&common::corpus_dir()), STRIPPED_CORPUS_FLOORS),
+        ("corpus pending 056-", sixth, STRIPPED_SIXTH_FLOORS),
+    ];
     if let Some(dir) = common::realpages_dir() {
         sets.push(("realpages", common::load(&dir), STRIPPED_REALPAGES_FLOORS));
     }
@@ -176,7 +186,14 @@ fn printed_metadata_without_meta_tags() {
 /// Rates on the corpus (all 50 pages with gold) without `<meta>` and JSON-LD, the best
 /// measured: title 43/50, published 48/50, author 40/44 (before issue 16: 41/50, 42/50, 25/44).
 /// A ratchet: raise it when a change lifts a rate, never lower it.
-const STRIPPED_CORPUS_FLOORS: Floors = (0.86, 0.96, 0.909);
+const STRIPPED_CORPUS_FLOORS: Floors = (0.909, 0.96, 0.909);
+
+/// The same for pages 056 on (Next.js, EUC-KR US paper, card news, personnel lists, a research
+/// brief, a review blog, a "더보기" mobile page, a church board), written by hands that never
+/// saw the code: first measured title 6/8, published 8/8, author 4/6; a section number is no
+/// headline lifted title to 7/8. Misses: a board's "공지" category before the headline, and
+/// credit lines "기획·구성 …" and "저자 NAME 연구위원, NAME …". Ratchets.
+const STRIPPED_SIXTH_FLOORS: Floors = (0.875, 1.0, 0.66);
 
 /// Rates on realpages without `<meta>` and JSON-LD, the best measured: title 53/53, published
 /// 50/52, author 31/37 (before issue 16: 53/53, 47/52, 29/37). A ratchet, as above.
