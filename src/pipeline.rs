@@ -139,27 +139,22 @@ fn body(page: &Page, bias: crate::Bias) -> Option<(Vec<output::Planned>, std::op
         (!plan.is_empty()).then_some(Choice { plan, kept, span })
     };
     // What a choice keeps of the page's running text, on the one scale of the plain scores.
-    let text_of = |c: &Choice| -> f32 {
-        c.kept.iter().filter_map(|k| plain.get(k.index)).map(|s| s.value.max(0.0)).sum()
-    };
-    // The part of that text which the hints call furniture.
-    let furniture_text_of = |c: &Choice| -> f32 {
+    // What the blocks of a choice that `part` picks keep of that text.
+    let text_where = |c: &Choice, part: &dyn Fn(usize) -> bool| -> f32 {
         c.kept
             .iter()
-            .filter(|k| page.blocks.get(k.index).is_some_and(|b| b.furniture == blocks::Furniture::Class))
+            .filter(|k| part(k.index))
             .filter_map(|k| plain.get(k.index))
             .map(|s| s.value.max(0.0))
             .sum()
+    };
+    let text_of = |c: &Choice| text_where(c, &|_| true);
+    // The part of that text which the hints call furniture.
+    let furniture_text_of = |c: &Choice| {
+        text_where(c, &|i| page.blocks.get(i).is_some_and(|b| b.furniture == blocks::Furniture::Class))
     };
     // What a choice keeps above where another one starts.
-    let opening_of = |c: &Choice, other: &Choice| -> f32 {
-        c.kept
-            .iter()
-            .filter(|k| k.index < other.span.start)
-            .filter_map(|k| plain.get(k.index))
-            .map(|s| s.value.max(0.0))
-            .sum()
-    };
+    let opening_of = |c: &Choice, other: &Choice| text_where(c, &|i| i < other.span.start);
     let chosen = match attempt(&score::score(&page.blocks, true), true) {
         Some(hinted) => {
             let mine = text_of(&hinted);
