@@ -27,7 +27,12 @@ pub(crate) fn of_text(blocks: &[Block]) -> Option<String> {
             }
             letters += 1;
             hangul += usize::from(h);
-            if letters >= SAMPLE_LETTERS {
+            // Stop once the sample's verdict is settled: with this many syllables (or this many
+            // other letters) the share cannot cross the threshold before the sample is full, so
+            // a Korean body is judged after a third of it, with the answer unchanged.
+            let settled = hangul as f32 >= MIN_HANGUL_SHARE * SAMPLE_LETTERS as f32
+                || (letters - hangul) as f32 > (1.0 - MIN_HANGUL_SHARE) * SAMPLE_LETTERS as f32;
+            if letters >= SAMPLE_LETTERS || settled {
                 break 'blocks;
             }
         }

@@ -552,7 +552,9 @@ pub(crate) fn has_sign(text: &str) -> bool {
 /// and by the block stage while it reads a block's text (which copies runs of Hangul syllables
 /// and lower-case ASCII letters and digits as they are, each its own key).
 pub(crate) fn is_key_char(c: char) -> bool {
-    c.is_alphanumeric()
+    // Hangul syllables first: they are alphabetic, and most of a Korean text's characters,
+    // but `is_alphanumeric` finds them only by its slow table lookup.
+    matches!(c, '\u{AC00}'..='\u{D7A3}') || c.is_alphanumeric()
 }
 
 /// Appends the key of `c`, a character [`is_key_char`] takes, to `key`: its lower case.
