@@ -135,7 +135,8 @@ pub(crate) fn prune(
                 && !s.sentence
                 && b.kind != crate::BlockKind::TableRow
                 && crate::date::is_date_line(&b.text);
-            if furniture || link_dense || date_line {
+            let counter = b.kind == crate::BlockKind::Paragraph && crate::text::is_counter(&b.text);
+            if furniture || link_dense || date_line || counter {
                 set(&mut keep, k, false);
             }
             match s.verdict {

@@ -23,6 +23,19 @@ pub(crate) fn ends_sentence(text: &str) -> bool {
     )
 }
 
+/// Whether a block is a slide or page counter ("2 / 10", "3/7"): a card story or a photo
+/// gallery prints one beside each picture, and it is no text of the article. A number over a
+/// larger or equal one, nothing else; a ratio in running text has words around it.
+pub(crate) fn is_counter(text: &str) -> bool {
+    let number = |s: &str| {
+        let s = s.trim();
+        (1..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()) && !s.starts_with('0')
+    };
+    text.split_once('/').is_some_and(|(at, of)| {
+        number(at) && number(of) && at.trim().parse::<u16>().ok() <= of.trim().parse::<u16>().ok()
+    })
+}
+
 /// Collapses runs of whitespace to one space and trims the ends.
 pub(crate) fn collapse_ws(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -46,6 +59,13 @@ mod tests {
         assert!(ends_sentence("It works."));
         assert!(!ends_sentence("많이 본 뉴스"));
         assert!(!ends_sentence("더 크게"));
+    }
+
+    #[test]
+    fn counters() {
+        assert!(is_counter("2 / 10") && is_counter("10/10") && is_counter(" 1 / 7 "));
+        assert!(!is_counter("10 / 2") && !is_counter("2024 / 2025") && !is_counter("1/2 컵"));
+        assert!(!is_counter("03/07") && !is_counter("/") && !is_counter("2 /"));
     }
 
     #[test]

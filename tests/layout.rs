@@ -467,3 +467,33 @@ fn a_furniture_word_on_every_box_keeps_both_halves() {
     let body: Vec<&str> = opening.iter().chain(rest.iter()).copied().collect();
     assert_eq!(got, body);
 }
+
+/// A card story without class names prints a counter beside each card ("2 / 5"): the counters
+/// are no text of the article, the cards' sentences are.
+#[test]
+fn slide_counters_are_not_body() {
+    let cards = [
+        "올겨울 첫 한파가 이번 주말 전국을 덮친다. 기상청은 서울 아침 기온이 영하 8도까지 떨어진다고 예보했다.",
+        "수도관 동파를 막으려면 계량기함을 헌 옷이나 보온재로 채워 두는 것이 좋다. 외출할 때도 물을 조금 틀어 두자.",
+        "노약자는 새벽 시간 외출을 삼가고, 나가야 한다면 모자와 장갑으로 체온을 지켜야 한다고 전문가들은 말했다.",
+        "차량은 출발 전 타이어 공기압과 배터리를 점검해야 한다. 빙판길에서는 평소보다 차간 거리를 두 배로 두자.",
+        "한파 쉼터 위치는 각 구청 누리집과 안전디딤돌 앱에서 확인할 수 있다. 올해는 작년보다 120곳이 늘었다.",
+    ];
+    let n = cards.len();
+    let body: String = cards
+        .iter()
+        .enumerate()
+        .map(|(i, c)| format!("<div><img src=/c{i}.jpg alt=\"\"><p>{} / {n}</p><p>{c}</p></div>", i + 1))
+        .collect();
+    let html = format!(
+        "<html><head><title>한파 대비 카드뉴스 - 예시일보</title></head><body><div><h1>한파 대비 카드뉴스</h1>{body}</div></body></html>"
+    );
+    let article = bonmun::extract(html.as_bytes()).expect("an article");
+    let text = article.text();
+    for c in cards {
+        assert!(text.contains(c), "card lost: {c}\n{text}");
+    }
+    for i in 1..=n {
+        assert!(!text.lines().any(|l| l.trim() == format!("{i} / {n}")), "counter kept: {i} / {n}\n{text}");
+    }
+}
