@@ -1,5 +1,11 @@
 //! Stage 7: the kept blocks as the caller gets them — table cells joined into rows, text
 //! trimmed — and the Markdown rendering of an article.
+//!
+//! Reads the page and the prune stage's [`Kept`] blocks, and, in its last step
+//! ([`without_title_repeats`]), the title the metadata stage chose. Produces the article's
+//! [`Block`]s in the page's order. It may join cells into rows, cut a text where pruning
+//! said, trim it, give a block its output kind, and remove the blocks at the top that repeat
+//! the title; it never adds text of its own or brings back a block pruning removed.
 
 use crate::blocks::Page;
 use crate::prune::Kept;
@@ -175,6 +181,46 @@ pub(crate) fn assemble(mut page: Page, plan: Vec<Planned>) -> Vec<Block> {
         .collect()
 }
 
+/// The symbols a repeated headline may carry beyond the title's own ("◆ … ◆", an emoji): more
+/// than this, and a block is text of its own.
+const TITLE_DECORATION_MAX_BYTES: usize = 64;
+
+/// The title is looked for among at least this many blocks at the top of the body: a tagline
+/// that ends like a sentence may stand above it, and an issue number.
+const TITLE_LEAD_BLOCKS: usize = 3;
+
+/// The output's last step: removes the headline repeated at the top of the body, which is the
+/// title (`title`, as the metadata stage chose it), not body text, in a heading tag or not (a
+/// newsletter's table cell under its tagline, a press release's title box); the same words as
+/// a section heading further down are the body's. Compared by key: a title decorated with a
+/// symbol or an emoji ("🥐 …") is the same line. Only removes blocks.
+pub(crate) fn without_title_repeats(blocks: Vec<Block>, title: Option<&str>) -> Vec<Block> {
+    let Some(title_key) = title.map(crate::lexicon::key).filter(|k| !k.is_empty()) else { return blocks };
+    let title_len = title.map_or(0, str::len);
+    // The top: the leading headings, or what comes before the first paragraph that ends as a
+    // sentence, and never less than a few blocks.
+    let headings = blocks.iter().take_while(|b| matches!(b.kind, BlockKind::Heading(_))).count();
+    let before_prose = blocks
+        .iter()
+        .take_while(|b| !(b.kind == BlockKind::Paragraph && crate::text::ends_sentence(&b.text)))
+        .count();
+    let lead = headings.max(before_prose).max(TITLE_LEAD_BLOCKS);
+    blocks
+        .into_iter()
+        .enumerate()
+        .filter(|(i, b)| {
+            // A block far longer than the title cannot have its key: its key is not built (on a
+            // table page the top runs to every block).
+            let repeats_title = || {
+                b.text.len() <= 2 * title_len + TITLE_DECORATION_MAX_BYTES
+                    && crate::lexicon::key(&b.text) == title_key
+            };
+            !(*i < lead && repeats_title())
+        })
+        .map(|(_, b)| b)
+        .collect()
+}
+
 /// Renders blocks as Markdown: headings, list items, quotes, tables and fenced code keep
 /// their structure; captions are left out (they are not running text); text is not
 /// emphasised, and characters that would start Markdown syntax at a line's start are escaped.
@@ -293,6 +339,29 @@ mod tests {
 
     fn b(kind: BlockKind, text: &str) -> Block {
         Block { kind, text: text.to_string() }
+    }
+
+    #[test]
+    fn the_title_goes_from_the_top_only() {
+        let body = || {
+            vec![
+                b(BlockKind::Paragraph, "주간 소식지 제 12호"),
+                b(BlockKind::Heading(1), "🥐 오늘의 뉴스"),
+                b(BlockKind::Paragraph, "첫 문장입니다."),
+                b(BlockKind::Paragraph, "둘째 문장입니다."),
+                b(BlockKind::Heading(2), "오늘의 뉴스"),
+            ]
+        };
+        let texts = |blocks: Vec<Block>| blocks.into_iter().map(|b| b.text).collect::<Vec<_>>();
+        // The decorated headline above the prose goes; the same words as a section heading
+        // further down are the body's.
+        assert_eq!(
+            texts(without_title_repeats(body(), Some("오늘의 뉴스"))),
+            ["주간 소식지 제 12호", "첫 문장입니다.", "둘째 문장입니다.", "오늘의 뉴스"]
+        );
+        // No title, or one with nothing to compare by, removes nothing.
+        assert_eq!(texts(without_title_repeats(body(), None)), texts(body()));
+        assert_eq!(texts(without_title_repeats(body(), Some("🥐"))), texts(body()));
     }
 
     #[test]

@@ -1,10 +1,19 @@
 //! The stages in order: decode → parse → blocks → score → select → prune → output.
+//!
+//! Each stage reads what the one before produced and hands on a value of its own: the decoded
+//! text, the tree (`dom::Dom`), the [`Page`] of blocks (with the lexicon's verdicts and
+//! sentence ends, made as they are cut), the [`Scored`](score::Scored) blocks with the hint
+//! choice they were made under, the [`Region`](select::Region), the [`Kept`](prune::Kept)
+//! blocks, the output's plan and its blocks. Metadata (`meta`) reads the tree, the page and
+//! the span of the kept blocks before the tree is freed; its title is the input of the
+//! output's last step, which removes the title repeated at the top of the body. Here the
+//! stages are run and their values passed on; the one choice made here is between the body
+//! chosen with class hints and the one chosen on text alone ([`body`]).
 
 use crate::blocks::Page;
 use crate::lexicon::Lexicon;
-use crate::{
-    Article, Block, BlockKind, Config, Error, blocks, decode, dom, meta, output, prune, score, select,
-};
+use crate::score::Hints;
+use crate::{Article, BlockKind, Config, Error, blocks, decode, dom, meta, output, prune, score, select};
 use encoding_rs::Encoding;
 
 pub(crate) fn run(
@@ -45,35 +54,10 @@ pub(crate) fn run(
     // The tree is no longer needed: free it before the output is made (peak memory).
     drop(doc);
     let blocks = output::assemble(page, plan);
-    // The headline repeated at the top of the body is the title, not body text, in a heading
-    // tag or not (a newsletter's table cell under its tagline, a press release's title box);
-    // the same words as a section heading further down are the body's. Compared by key: a
-    // title decorated with a symbol or an emoji ("🥐 …") is the same line.
-    let title_key = article.title.as_deref().map(crate::lexicon::key).filter(|k| !k.is_empty());
-    let title_len = article.title.as_deref().map_or(0, str::len);
-    // The top: the leading headings, or what comes before the first paragraph that ends as a
-    // sentence, and never less than a few blocks.
-    let headings = blocks.iter().take_while(|b| matches!(b.kind, BlockKind::Heading(_))).count();
-    let before_prose = blocks
-        .iter()
-        .take_while(|b| !(b.kind == BlockKind::Paragraph && crate::text::ends_sentence(&b.text)))
-        .count();
-    let lead = headings.max(before_prose).max(TITLE_LEAD_BLOCKS);
-    let blocks: Vec<Block> = blocks
-        .into_iter()
-        .enumerate()
-        .filter(|(i, b)| {
-            // A block far longer than the title cannot have its key: its key is not built (on a
-            // table page the top runs to every block).
-            let repeats_title = |k: &String| {
-                b.text.len() <= 2 * title_len + TITLE_DECORATION_MAX_BYTES
-                    && crate::lexicon::key(&b.text) == *k
-            };
-            !(*i < lead && title_key.as_ref().is_some_and(repeats_title))
-        })
-        .filter(|(_, b)| config.keep_tables || b.kind != BlockKind::TableRow)
-        .map(|(_, b)| b)
-        .collect();
+    let mut blocks = output::without_title_repeats(blocks, article.title.as_deref());
+    if !config.keep_tables {
+        blocks.retain(|b| b.kind != BlockKind::TableRow);
+    }
     let article = Article {
         lang: crate::lang::of_text(&blocks),
         declared_lang: article.lang.clone(),
@@ -89,14 +73,6 @@ pub(crate) fn run(
     }
     Ok(article)
 }
-
-/// The symbols a repeated headline may carry beyond the title's own ("◆ … ◆", an emoji): more
-/// than this, and a block is text of its own.
-const TITLE_DECORATION_MAX_BYTES: usize = 64;
-
-/// The title is looked for among at least this many blocks at the top of the body: a tagline
-/// that ends like a sentence may stand above it, and an issue number.
-const TITLE_LEAD_BLOCKS: usize = 3;
 
 /// When the body chosen with class hints keeps less than this share of the running text that
 /// the body chosen on text alone keeps, the hints misled: a site that names every layout box
@@ -125,12 +101,12 @@ const UNSEPARATED_MIN_GAIN: f32 = 1.5;
 /// wraps everything in a "sidebar" layout class) or to a small part of it
 /// ([`HINTED_MIN_SHARE`]).
 fn body(page: &Page, bias: crate::Bias) -> Option<(Vec<output::Planned>, std::ops::Range<usize>)> {
-    let plain = score::score(&page.blocks, false);
+    let plain = score::score(&page.blocks, Hints::Ignored);
     // A choice: its plan, and the span of the blocks it keeps, which metadata looks around
     // (the text actually kept, not the region's edges).
-    let attempt = |scores: &[score::Score], use_hints: bool| -> Option<Choice> {
-        let region = select::select(page, scores)?;
-        let kept = prune::prune(page, scores, &region, use_hints, bias);
+    let attempt = |scored: &score::Scored| -> Option<Choice> {
+        let region = select::select(page, scored)?;
+        let kept = prune::prune(page, scored, &region, bias);
         let plan = output::plan(page, &kept);
         let span = match (kept.first(), kept.last()) {
             (Some(a), Some(b)) => a.index..b.index + 1,
@@ -144,7 +120,7 @@ fn body(page: &Page, bias: crate::Bias) -> Option<(Vec<output::Planned>, std::op
         c.kept
             .iter()
             .filter(|k| part(k.index))
-            .filter_map(|k| plain.get(k.index))
+            .filter_map(|k| plain.scores.get(k.index))
             .map(|s| s.value.max(0.0))
             .sum()
     };
@@ -155,17 +131,17 @@ fn body(page: &Page, bias: crate::Bias) -> Option<(Vec<output::Planned>, std::op
     };
     // What a choice keeps above where another one starts.
     let opening_of = |c: &Choice, other: &Choice| text_where(c, &|i| i < other.span.start);
-    let chosen = match attempt(&score::score(&page.blocks, true), true) {
+    let chosen = match attempt(&score::score(&page.blocks, Hints::Heeded)) {
         Some(hinted) => {
             let mine = text_of(&hinted);
             // The plain choice keeps at most all of the page's running text: when the hinted
             // one holds its share of that already, the plain one need not be made.
-            let page_text: f32 = plain.iter().map(|s| s.value.max(0.0)).sum();
+            let page_text: f32 = plain.scores.iter().map(|s| s.value.max(0.0)).sum();
             let unseparated = furniture_text_of(&hinted) >= HINTED_FURNITURE_MAX_SHARE * mine;
             if mine >= HINTED_MIN_SHARE * page_text && !unseparated {
                 hinted
             } else {
-                match attempt(&plain, false) {
+                match attempt(&plain) {
                     Some(p) if mine < HINTED_MIN_SHARE * text_of(&p) => p,
                     Some(p)
                         if unseparated && opening_of(&p, &hinted) >= (UNSEPARATED_MIN_GAIN - 1.0) * mine =>
@@ -176,7 +152,7 @@ fn body(page: &Page, bias: crate::Bias) -> Option<(Vec<output::Planned>, std::op
                 }
             }
         }
-        None => attempt(&plain, false)?,
+        None => attempt(&plain)?,
     };
     Some((chosen.plan, chosen.span))
 }
@@ -320,17 +296,15 @@ pub(crate) fn explain(html: &[u8]) -> String {
         Ok(doc) => blocks::cut(&doc, &crate::lexicon::BUILTIN),
         Err(_) => Page::default(),
     };
-    let scores = score::score(&page.blocks, true);
-    let region = select::select(&page, &scores);
+    let scored = score::score(&page.blocks, Hints::Heeded);
+    let region = select::select(&page, &scored);
     let kept: Vec<usize> = region
         .as_ref()
-        .map(|r| {
-            prune::prune(&page, &scores, r, true, crate::Bias::default()).iter().map(|k| k.index).collect()
-        })
+        .map(|r| prune::prune(&page, &scored, r, crate::Bias::default()).iter().map(|k| k.index).collect())
         .unwrap_or_default();
     let mut out = String::new();
     let _ = writeln!(out, "region: {:?}", region.as_ref().map(|r| r.blocks.clone()));
-    for (i, (b, s)) in page.blocks.iter().zip(&scores).enumerate() {
+    for (i, (b, s)) in page.blocks.iter().zip(&scored.scores).enumerate() {
         let t: String = b.text.chars().take(60).collect();
         let _ = writeln!(
             out,
@@ -341,7 +315,7 @@ pub(crate) fn explain(html: &[u8]) -> String {
             s.weight,
             s.link_density,
             b.furniture,
-            s.verdict
+            b.verdict
         );
     }
     out

@@ -5,11 +5,18 @@
 //! reporter cards, teaser lists. They go here, by three kinds of evidence: the lexicon (a box
 //! headed "관련기사" goes whole, a copyright line is cut off the paragraph it is glued to),
 //! furniture class/tag hints inside the region, and link density.
+//!
+//! Reads the page's blocks (their lexicon verdicts, sentence ends and furniture marks, made
+//! as they were cut), the score stage's [`Scored`] values and hint choice, and the select
+//! stage's [`Region`]. Produces the [`Kept`] blocks, in order, for the output stage to lay
+//! out. Prune removes blocks, never adds or rewrites one: a kept block is one of the region's,
+//! whole or cut short where the lexicon found a copyright tail (the cut is an offset; the
+//! text itself is untouched, the output stage shortens it).
 
 use crate::Bias;
 use crate::blocks::{Furniture, NO_PARENT, Page};
 use crate::lexicon::Verdict;
-use crate::score::Score;
+use crate::score::{Hints, Score, Scored};
 use crate::select::Region;
 
 /// A block with more than this share of its letters inside links is a link list or a promo,
@@ -79,14 +86,11 @@ pub(crate) struct Kept {
     pub cut: Option<usize>,
 }
 
+/// The blocks of `region` that are body, under the hint choice the scores were made with.
 /// `bias` moves the doubtful cases only: see [`Bias`](crate::Bias) for the table.
-pub(crate) fn prune(
-    page: &Page,
-    scores: &[Score],
-    region: &Region,
-    use_hints: bool,
-    bias: Bias,
-) -> Vec<Kept> {
+pub(crate) fn prune(page: &Page, scored: &Scored, region: &Region, bias: Bias) -> Vec<Kept> {
+    let scores = &scored.scores;
+    let use_hints = scored.hints == Hints::Heeded;
     let range = region.blocks.clone();
     let mut keep: Vec<bool> = vec![true; range.len()];
     // Where the region itself sits under furniture (the retry without hints), marks say nothing.
@@ -114,7 +118,7 @@ pub(crate) fn prune(
         let (Some(b), Some(s)) = (page.blocks.get(i), scores.get(i)) else { continue };
         let kept = keep.get(k).copied().unwrap_or(false);
         if kept {
-            let running_text = s.sentence && s.weight >= TAG_FURNITURE_KEEP_WEIGHT && s.link_density < 0.2;
+            let running_text = b.sentence && s.weight >= TAG_FURNITURE_KEEP_WEIGHT && s.link_density < 0.2;
             let furniture = use_hints
                 && !all_furniture
                 && match b.furniture {
@@ -129,17 +133,17 @@ pub(crate) fn prune(
                     }
                 };
             let link_dense = s.link_density > LINK_DENSE
-                && (!s.sentence || bias == Bias::Precision || s.link_density > LINK_DENSE_SENTENCE);
+                && (!b.sentence || bias == Bias::Precision || s.link_density > LINK_DENSE_SENTENCE);
             // Table cells with dates are a schedule's data, not the page's date line.
             let date_line = s.weight < DATE_LINE_MAX_WEIGHT
-                && !s.sentence
+                && !b.sentence
                 && b.kind != crate::BlockKind::TableRow
                 && crate::date::is_date_line(&b.text);
             let counter = b.kind == crate::BlockKind::Paragraph && crate::text::is_counter(&b.text);
             if furniture || link_dense || date_line || counter {
                 set(&mut keep, k, false);
             }
-            match s.verdict {
+            match b.verdict {
                 Some(Verdict::Drop) => set(&mut keep, k, false),
                 Some(Verdict::CutAt(at)) => {
                     if let Some(c) = cuts.get_mut(k) {
@@ -270,7 +274,7 @@ fn comment_thread(
     for i in range.clone() {
         let (Some(b), Some(s)) = (page.blocks.get(i), scores.get(i)) else { continue };
         let kept = keep.get(i - range.start).copied().unwrap_or(false);
-        if kept && is_comment_header(&b.text, s.sentence) {
+        if kept && is_comment_header(&b.text, b.sentence) {
             thread = match thread {
                 Some((first, last, n, before)) if i - last <= COMMENT_MAX_BLOCKS => {
                     Some((first, i, n + 1, before))
@@ -290,7 +294,7 @@ fn comment_thread(
 fn trim_edges(page: &Page, scores: &[Score], range: &std::ops::Range<usize>, keep: &mut [bool]) {
     let is_label = |i: usize| -> bool {
         let (Some(b), Some(s)) = (page.blocks.get(i), scores.get(i)) else { return false };
-        !s.sentence && s.weight < EDGE_LABEL_MAX_WEIGHT && !matches!(b.kind, crate::BlockKind::Heading(_))
+        !b.sentence && s.weight < EDGE_LABEL_MAX_WEIGHT && !matches!(b.kind, crate::BlockKind::Heading(_))
     };
     let is_headline = |i: usize| page.blocks.get(i).is_some_and(|b| b.kind == crate::BlockKind::Heading(1));
     for i in range.clone() {
@@ -313,8 +317,8 @@ fn trim_edges(page: &Page, scores: &[Score], range: &std::ops::Range<usize>, kee
             continue;
         }
         // A heading that ends as a sentence is the body's last line written in a heading tag.
-        let heading = page.blocks.get(i).is_some_and(|b| matches!(b.kind, crate::BlockKind::Heading(_)))
-            && !scores.get(i).is_some_and(|s| s.sentence);
+        let heading =
+            page.blocks.get(i).is_some_and(|b| matches!(b.kind, crate::BlockKind::Heading(_)) && !b.sentence);
         if is_label(i) || heading {
             set(keep, k, false);
         } else {

@@ -6,6 +6,13 @@
 //! or linked, so they come out negative. Density alone cannot tell a teaser card or an AI
 //! summary from the body; structure (the class and tag hints of the block stage) and the
 //! lexicon make the difference, and the select stage looks at runs of blocks, not one at a time.
+//!
+//! Reads the blocks of the [`Page`](crate::blocks::Page) (their counts, furniture marks and
+//! the lexicon's verdict, all made as they were cut) and whether to heed class hints.
+//! Produces [`Scored`]: one [`Score`] a block, in the blocks' order, with the hint choice
+//! that made them, which select and prune read, so the two stages cannot disagree on it.
+//! Changes nothing: the page is read, not written, and a score holds only what is computed
+//! here; what the block stage decided (verdict, sentence end) stays on the block.
 
 use crate::blocks::{Furniture, TextBlock};
 use crate::lexicon::Verdict;
@@ -28,14 +35,32 @@ pub(crate) const NO_SENTENCE_FACTOR: f32 = 0.5;
 /// still win on its mass.
 pub(crate) const FURNITURE_FACTOR: f32 = 0.15;
 
-/// Per-block facts the later stages use.
+/// What scoring computes of a block, for the later stages; the block's own facts (its lexicon
+/// verdict, whether it ends as a sentence) they read from the block itself.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Score {
     pub value: f32,
     pub weight: f32,
     pub link_density: f32,
-    pub verdict: Option<Verdict>,
-    pub sentence: bool,
+}
+
+/// Whether the class and tag hints of the block stage count: they are heeded first, and
+/// ignored in the retry on text alone when they misled (see `pipeline::body`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Hints {
+    /// Text under furniture counts [`FURNITURE_FACTOR`] of its value, and pruning removes it
+    /// but for the running text it keeps (see `prune::prune`).
+    Heeded,
+    /// Every block is valued and pruned on its text alone.
+    Ignored,
+}
+
+/// The score stage's output: a score for each block of the page, in order, and the hint
+/// choice they were made with, which pruning follows too.
+#[derive(Debug, Clone)]
+pub(crate) struct Scored {
+    pub scores: Vec<Score>,
+    pub hints: Hints,
 }
 
 /// The text weight of a block: Hangul syllables count [`HANGUL_WEIGHT`], other letters and digits one.
@@ -45,29 +70,28 @@ pub(crate) fn weight(b: &TextBlock) -> f32 {
 
 /// Each block's value. The lexicon's verdict was given as the blocks were cut; it does not
 /// depend on the hints, so a retry without them reuses it.
-pub(crate) fn score(blocks: &[TextBlock], use_hints: bool) -> Vec<Score> {
-    blocks
+pub(crate) fn score(blocks: &[TextBlock], hints: Hints) -> Scored {
+    let scores = blocks
         .iter()
         .map(|b| {
-            let verdict = b.verdict;
             let weight = weight(b);
             let link_density = if b.alnum == 0 { 0.0 } else { b.link_alnum as f32 / b.alnum as f32 };
-            let sentence = b.sentence;
-            let value = match verdict {
+            let value = match b.verdict {
                 Some(Verdict::Drop | Verdict::Box | Verdict::Tail) => -(weight + BLOCK_COST),
                 _ => {
                     let unlinked = 1.0 - link_density;
                     let mut v = weight * unlinked * unlinked;
-                    if !sentence {
+                    if !b.sentence {
                         v *= NO_SENTENCE_FACTOR;
                     }
-                    if use_hints && b.furniture != Furniture::None {
+                    if hints == Hints::Heeded && b.furniture != Furniture::None {
                         v *= FURNITURE_FACTOR;
                     }
                     v - BLOCK_COST
                 }
             };
-            Score { value, weight, link_density, verdict, sentence }
+            Score { value, weight, link_density }
         })
-        .collect()
+        .collect();
+    Scored { scores, hints }
 }

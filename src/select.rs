@@ -6,9 +6,14 @@
 //! body's container collects the value of all its paragraphs. Then the seed grows upward while
 //! the parent adds substantially more body-like value than it costs: a body split into
 //! several sections is joined, a sidebar of teasers beside it is not.
+//!
+//! Reads the page's blocks and element table, and the score stage's [`Scored`] values. Produces a
+//! [`Region`] (an element and the range of blocks it encloses), or none when the page holds
+//! no article. Changes nothing: no block is removed, rewritten or revalued here; what inside
+//! the region is not body is the prune stage's to remove.
 
 use crate::blocks::{NO_PARENT, Page};
-use crate::score::Score;
+use crate::score::Scored;
 use std::ops::Range;
 
 /// How much of a block's value its own element, the element above, and the one above that
@@ -38,7 +43,10 @@ pub(crate) struct Region {
     pub blocks: Range<usize>,
 }
 
-pub(crate) fn select(page: &Page, scores: &[Score]) -> Option<Region> {
+/// The region of the page's body under these scores, or `None` when no element holds
+/// [`MIN_REGION_VALUE`] of running text.
+pub(crate) fn select(page: &Page, scored: &Scored) -> Option<Region> {
+    let scores = &scored.scores;
     let n_elems = page.elems.len();
     // Prefix sums of block values: the value of any element is one subtraction away.
     let mut prefix = Vec::with_capacity(scores.len() + 1);
