@@ -28,13 +28,69 @@ pub enum BlockKind {
 
 /// One paragraph-level piece of the article body.
 ///
-/// In JSON: `{"kind": "paragraph", "text": "…"}`, `{"kind": "heading", "level": 2, "text": "…"}`.
+/// In JSON: `{"kind": "paragraph", "text": "…"}`, `{"kind": "heading", "level": 2, "text": "…"}`,
+/// with `"links": [{"start": 0, "end": 9, "href": "…"}]` when the block has links (byte
+/// offsets into `text`, as [`Link::range`]).
+///
+/// Fields can be added in a minor release (`#[non_exhaustive]`): make one with [`Block::new`].
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Block {
     /// What kind of block this is.
     pub kind: BlockKind,
     /// Its text, whitespace collapsed (except in [`BlockKind::Code`]).
     pub text: String,
+    /// The hyperlinks in the text, in order and not overlapping: empty unless the extraction
+    /// kept them ([`Config::keep_links`](crate::Config::keep_links)).
+    pub links: Vec<Link>,
+}
+
+/// A hyperlink of a block's text: which part of the text was the link's, and where it led.
+///
+/// ```
+/// let html = "<article><p>정부가 오늘 <a href=\"/policy/1\">새 정책</a>을 발표했다. 시행은 다음 달부터다.</p>\
+///             <p>관계자는 준비가 끝났다고 말했다. 현장 반응도 좋다고 설명했다.</p></article>";
+/// let extractor = bonmun::Extractor::new(bonmun::Config::default().with_keep_links(true));
+/// let article = extractor.extract(html.as_bytes())?;
+/// let first = &article.blocks[0];
+/// let link = &first.links[0];
+/// assert_eq!((first.link_text(link), link.href.as_str()), (Some("새 정책"), "/policy/1"));
+/// assert!(article.markdown().starts_with("정부가 오늘 [새 정책](/policy/1)을 발표했다."));
+/// # Ok::<(), bonmun::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Link {
+    /// Where the link's text lies in its block's [`text`](Block::text): UTF-8 byte offsets, on
+    /// character boundaries, trimmed of whitespace and never empty.
+    pub range: std::ops::Range<usize>,
+    /// The link's target as the page writes it in `href` (trimmed), not resolved against the
+    /// page's URL: a relative target stays relative, as the caller may know a better base.
+    pub href: String,
+}
+
+impl Link {
+    /// A link over `range` of a block's text, to `href`.
+    pub fn new(range: std::ops::Range<usize>, href: impl Into<String>) -> Self {
+        Link { range, href: href.into() }
+    }
+}
+
+impl Block {
+    /// A block of this kind and text, without links.
+    ///
+    /// ```
+    /// let block = bonmun::Block::new(bonmun::BlockKind::Paragraph, "본문입니다.");
+    /// assert!(block.links.is_empty());
+    /// ```
+    pub fn new(kind: BlockKind, text: impl Into<String>) -> Self {
+        Block { kind, text: text.into(), links: Vec::new() }
+    }
+
+    /// The text of one of this block's links; `None` for a link whose range is not in the text.
+    pub fn link_text(&self, link: &Link) -> Option<&str> {
+        self.text.get(link.range.clone())
+    }
 }
 
 /// An extracted article.
@@ -224,7 +280,7 @@ impl serde::Serialize for Article {
 /// heading, plus `"text"` in a [`Block`].
 #[cfg(feature = "serde")]
 mod kind_serde {
-    use super::{Block, BlockKind};
+    use super::{Block, BlockKind, Link};
     use serde::ser::SerializeStruct;
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -288,9 +344,26 @@ mod kind_serde {
 
     impl Serialize for Block {
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            let mut s = serializer.serialize_struct("Block", 3)?;
+            let mut s = serializer.serialize_struct("Block", 4)?;
             write(&mut s, self.kind)?;
             s.serialize_field("text", &self.text)?;
+            // Only blocks with links carry the key: output without links is what it was before
+            // links were kept.
+            if self.links.is_empty() {
+                s.skip_field("links")?;
+            } else {
+                s.serialize_field("links", &self.links)?;
+            }
+            s.end()
+        }
+    }
+
+    impl Serialize for Link {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut s = serializer.serialize_struct("Link", 3)?;
+            s.serialize_field("start", &self.range.start)?;
+            s.serialize_field("end", &self.range.end)?;
+            s.serialize_field("href", &self.href)?;
             s.end()
         }
     }
@@ -304,10 +377,36 @@ mod kind_serde {
 
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
+    struct RawLink {
+        start: usize,
+        end: usize,
+        href: String,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
     struct RawBlock {
         kind: Name,
         level: Option<u8>,
         text: String,
+        #[serde(default)]
+        links: Vec<RawLink>,
+    }
+
+    /// A block's links as [`Link`] promises them: in its text, on character boundaries, not
+    /// empty, in order and apart.
+    fn links<E: serde::de::Error>(text: &str, raw: Vec<RawLink>) -> Result<Vec<Link>, E> {
+        let mut links: Vec<Link> = Vec::with_capacity(raw.len());
+        for l in raw {
+            let after_previous = links.last().is_none_or(|p| p.range.end <= l.start);
+            if l.start >= l.end || text.get(l.start..l.end).is_none() || !after_previous {
+                return Err(E::custom(
+                    "a link's start and end must be in order, apart from the link before, and on character boundaries of the text",
+                ));
+            }
+            links.push(Link { range: l.start..l.end, href: l.href });
+        }
+        Ok(links)
     }
 
     impl<'de> Deserialize<'de> for BlockKind {
@@ -320,7 +419,8 @@ mod kind_serde {
     impl<'de> Deserialize<'de> for Block {
         fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
             let raw = RawBlock::deserialize(d)?;
-            Ok(Block { kind: join(raw.kind, raw.level)?, text: raw.text })
+            let links = links(&raw.text, raw.links)?;
+            Ok(Block { kind: join(raw.kind, raw.level)?, text: raw.text, links })
         }
     }
 }
@@ -331,7 +431,7 @@ mod tests {
 
     #[test]
     fn text_joins_the_paragraphs_as_join_does() {
-        let block = |kind, text: &str| Block { kind, text: text.to_string() };
+        let block = |kind, text: &str| Block::new(kind, text);
         let mut article = Article {
             blocks: vec![
                 block(BlockKind::Paragraph, ""),

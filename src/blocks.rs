@@ -15,6 +15,7 @@ use crate::article::BlockKind;
 use crate::dom::{self, Data, Dom, Element};
 use crate::lexicon::{ClassWord, Lexicon, Verdict};
 use html5ever::{LocalName, local_name};
+use std::ops::Range;
 
 /// Sentinel parent of the top element.
 pub(crate) const NO_PARENT: u32 = u32::MAX;
@@ -159,11 +160,24 @@ pub(crate) struct TextBlock {
     pub furniture: Furniture,
 }
 
+/// A link of the page's text, kept when the caller asks for links: the part of one block's
+/// text it covers. Held beside the blocks rather than in them, so that a page cut without
+/// links carries nothing for them.
+#[derive(Debug, Clone)]
+pub(crate) struct PageLink {
+    pub block: u32,
+    /// Byte offsets into the block's text: trimmed, never empty.
+    pub range: Range<usize>,
+    pub href: String,
+}
+
 /// The page cut into blocks, with its element table.
 #[derive(Debug, Default)]
 pub(crate) struct Page {
     pub blocks: Vec<TextBlock>,
     pub elems: Vec<Elem>,
+    /// In block order, then text order; empty unless links were asked for.
+    pub links: Vec<PageLink>,
 }
 
 /// One open element during the walk.
@@ -418,20 +432,56 @@ impl Pending {
     }
 }
 
+/// The link being read, when links are kept.
+struct OpenLink {
+    href: String,
+    /// The depth of its frame, so that only its own end closes it.
+    depth: usize,
+    /// Where it starts in the pending text (0 once a block boundary inside it has passed).
+    start: usize,
+}
+
 struct Walker<'l> {
     lexicon: &'l Lexicon,
     page: Page,
     frames: Vec<Frame>,
     pending: Pending,
+    /// Whether to record links at all ([`Config::keep_links`](crate::Config::keep_links)).
+    keep_links: bool,
+    link: Option<OpenLink>,
+    /// The links of the pending text: ranges into it, before it is trimmed.
+    pending_links: Vec<(Range<usize>, String)>,
 }
 
 impl Walker<'_> {
     fn flush(&mut self) {
+        // A link that runs on past a block boundary (`<a>` around a `<br>` or a `<div>`) is a
+        // link in each block it has text in.
+        if let Some(link) = &mut self.link {
+            self.pending_links.push((link.start..self.pending.text.len(), link.href.clone()));
+            link.start = 0;
+        }
         let p = &mut self.pending;
         if p.alnum == 0 {
             // No letter, so no key either; what text there was (symbols) is dropped.
             p.finish();
+            self.pending_links.clear();
             return;
+        }
+        if !self.pending_links.is_empty() {
+            let lead = p.text.len() - p.text.trim_start().len();
+            let text = p.text.trim();
+            let block = self.page.blocks.len() as u32;
+            for (range, href) in self.pending_links.drain(..) {
+                let start = range.start.saturating_sub(lead);
+                let end = range.end.saturating_sub(lead).min(text.len());
+                let Some(part) = text.get(start..end) else { continue };
+                let start = start + (part.len() - part.trim_start().len());
+                let end = start + part.trim().len();
+                if start < end {
+                    self.page.links.push(PageLink { block, range: start..end, href });
+                }
+            }
         }
         let top = self.frames.last();
         // The innermost block-level frame owns the text; inline frames only colour it.
@@ -510,6 +560,9 @@ impl Walker<'_> {
             && !matches!(f.tag, Tag::Inline | Tag::Link)
         {
             self.flush();
+        }
+        if let Some(link) = self.link.take_if(|l| l.depth == self.frames.len()) {
+            self.pending_links.push((link.start..self.pending.text.len(), link.href));
         }
         if let Some(f) = self.frames.pop()
             && let Some(e) = self.page.elems.get_mut(f.elem as usize)
@@ -649,9 +702,25 @@ fn for_each_word(value: &str, mut f: impl FnMut(&str)) {
     }
 }
 
-/// Walks the tree from the document node in document order, without recursion.
-pub(crate) fn cut(doc: &Dom, lexicon: &Lexicon) -> Page {
-    let mut w = Walker { lexicon, page: Page::default(), frames: Vec::new(), pending: Pending::default() };
+/// Whether a link's target leads anywhere a reader could follow: not empty, not a fragment of
+/// the same page (a footnote's or a tab's anchor), not a script.
+fn followable(href: &str) -> bool {
+    let scheme = href.get(..11).unwrap_or_default();
+    !(href.is_empty() || href.starts_with('#') || scheme.eq_ignore_ascii_case("javascript:"))
+}
+
+/// Walks the tree from the document node in document order, without recursion; records the
+/// links of the text when `keep_links` is set.
+pub(crate) fn cut(doc: &Dom, lexicon: &Lexicon, keep_links: bool) -> Page {
+    let mut w = Walker {
+        lexicon,
+        page: Page::default(),
+        frames: Vec::new(),
+        pending: Pending::default(),
+        keep_links,
+        link: None,
+        pending_links: Vec::new(),
+    };
     let mut id = dom::ROOT;
     'walk: while let Some(node) = doc.node(id) {
         let mut descend = false;
@@ -676,6 +745,13 @@ pub(crate) fn cut(doc: &Dom, lexicon: &Lexicon) -> Page {
                     // block of its own; left inline, it would glue onto the paragraph after it.
                     let tag = if caption && tag == Tag::Inline { Tag::Block } else { tag };
                     w.open(tag, furniture, caption);
+                    if tag == Tag::Link && w.keep_links && w.link.is_none() {
+                        let href = el.attr(crate::dom::Attr::Href).unwrap_or_default().trim();
+                        if followable(href) {
+                            let (depth, start) = (w.frames.len(), w.pending.text.len());
+                            w.link = Some(OpenLink { href: href.to_string(), depth, start });
+                        }
+                    }
                     descend = true;
                 }
                 true
@@ -829,10 +905,45 @@ mod tests {
         for _ in 0..2000 {
             let html = cases.string(&pieces, 40);
             let Ok(doc) = crate::dom::parse(&html, 100_000, 1000) else { continue };
-            for b in super::cut(&doc, &crate::lexicon::BUILTIN).blocks {
+            let plain = super::cut(&doc, &crate::lexicon::BUILTIN, false);
+            for b in &plain.blocks {
                 assert!(!b.text.is_empty() && b.text.trim() == b.text, "{:?} in {html:?}", b.text);
             }
+            // Links change no block, and each lies in its block's text, trimmed, in order.
+            let linked = super::cut(&doc, &crate::lexicon::BUILTIN, true);
+            let texts = |p: &super::Page| p.blocks.iter().map(|b| b.text.clone()).collect::<Vec<_>>();
+            assert_eq!(texts(&plain), texts(&linked), "{html:?}");
+            assert!(plain.links.is_empty());
+            let mut last = (0, 0);
+            for l in &linked.links {
+                let text = linked.blocks.get(l.block as usize).and_then(|b| b.text.get(l.range.clone()));
+                assert!(text.is_some_and(|t| !t.is_empty() && t.trim() == t), "{l:?} in {html:?}");
+                assert!((l.block, l.range.start) >= last, "{html:?}");
+                last = (l.block, l.range.end);
+            }
         }
+    }
+
+    #[test]
+    fn links_are_recorded_where_their_text_is() {
+        let html = "<div><p>정부는 <a href=' /p/1 '> 새 정책 </a>을 <a href='#fn'>발표</a>했다.</p>\
+                    <p><a href='/list'>목록<br>다음 줄</a> <a href='javascript:go()'>열기</a></p>\
+                    <p><a name=top>앵커</a>와 <a href='/b'><b>굵은</b> 링크</a></p></div>";
+        let Ok(doc) = crate::dom::parse(html, 100_000, 1000) else { panic!("parse") };
+        let page = super::cut(&doc, &crate::lexicon::BUILTIN, true);
+        let links: Vec<(&str, &str)> = page
+            .links
+            .iter()
+            .filter_map(|l| {
+                Some((page.blocks.get(l.block as usize)?.text.get(l.range.clone())?, l.href.as_str()))
+            })
+            .collect();
+        // The target is trimmed; a fragment, a script and a named anchor are no links; a link
+        // around a line break is a link in each line.
+        assert_eq!(
+            links,
+            [("새 정책", "/p/1"), ("목록", "/list"), ("다음 줄", "/list"), ("굵은 링크", "/b")]
+        );
     }
 
     #[test]

@@ -55,6 +55,23 @@ pub struct Config {
     /// assert_eq!((rows(true), rows(false)), (2, 0));
     /// ```
     pub keep_tables: bool,
+    /// Keep the body's hyperlinks: each [`Block`](crate::Block) gets the [`links`](crate::Block::links)
+    /// of its text, and [`Article::markdown`](crate::Article::markdown) writes them as
+    /// `[text](href)`. Off by default, as in trafilatura: most uses want the text, and a link
+    /// costs a `String` for its target. The text and the choice of the body are the same either
+    /// way; links without a target to follow (`href="#…"`, `javascript:`) are text only.
+    ///
+    /// ```
+    /// let html = "<article><p>정부가 <a href=\"https://example.com/p\">새 정책</a>을 발표했다. 시행은 다음 달부터다.</p>\
+    ///             <p>관계자는 준비가 끝났다고 <a href=\"#note\">말했다</a>. 현장 반응도 좋다고 설명했다.</p></article>";
+    /// let links = |keep_links| {
+    ///     let config = bonmun::Config::default().with_keep_links(keep_links);
+    ///     let article = bonmun::Extractor::new(config).extract(html.as_bytes()).unwrap();
+    ///     article.blocks.iter().map(|b| b.links.len()).sum::<usize>()
+    /// };
+    /// assert_eq!((links(true), links(false)), (1, 0));
+    /// ```
+    pub keep_links: bool,
     /// Which way to lean on blocks the prune stage is unsure of. See [`Bias`].
     pub bias: Bias,
 }
@@ -109,6 +126,7 @@ impl Default for Config {
             max_depth: 4096,
             keep_captions: false,
             keep_tables: true,
+            keep_links: false,
             bias: Bias::Balanced,
         }
     }
@@ -147,6 +165,13 @@ impl Config {
     #[must_use]
     pub fn with_keep_tables(mut self, keep_tables: bool) -> Self {
         self.keep_tables = keep_tables;
+        self
+    }
+
+    /// These settings with [`keep_links`](Config::keep_links) set.
+    #[must_use]
+    pub fn with_keep_links(mut self, keep_links: bool) -> Self {
+        self.keep_links = keep_links;
         self
     }
 

@@ -55,7 +55,7 @@ mod tests {
     use crate::{Block, BlockKind};
 
     fn blocks(texts: &[&str]) -> Vec<Block> {
-        texts.iter().map(|t| Block { kind: BlockKind::Paragraph, text: t.to_string() }).collect()
+        texts.iter().map(|t| Block::new(BlockKind::Paragraph, *t)).collect()
     }
 
     #[test]

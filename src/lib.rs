@@ -46,7 +46,7 @@ mod test_support;
 mod text;
 mod tokens;
 
-pub use article::{Article, Block, BlockKind, CharsetSource};
+pub use article::{Article, Block, BlockKind, CharsetSource, Link};
 pub use config::{Bias, Config};
 pub use date::DateTime;
 pub use error::Error;

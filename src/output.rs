@@ -7,9 +7,9 @@
 //! said, trim it, give a block its output kind, and remove the blocks at the top that repeat
 //! the title; it never adds text of its own or brings back a block pruning removed.
 
-use crate::blocks::Page;
+use crate::blocks::{Page, PageLink};
 use crate::prune::Kept;
-use crate::{Block, BlockKind};
+use crate::{Block, BlockKind, Link};
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -156,6 +156,10 @@ pub(crate) fn text<'a>(page: &'a Page, planned: &Planned) -> Cow<'a, str> {
 pub(crate) fn assemble(mut page: Page, plan: Vec<Planned>) -> Vec<Block> {
     plan.into_iter()
         .filter_map(|p| {
+            let mut links = Vec::new();
+            if !page.links.is_empty() {
+                take_links(&mut page.links, &p.source, &mut links);
+            }
             let text = match p.source {
                 Source::Block { index, range } => {
                     // Each block is planned at most once, so its text is still there to take.
@@ -176,9 +180,38 @@ pub(crate) fn assemble(mut page: Page, plan: Vec<Planned>) -> Vec<Block> {
                     .collect::<Vec<_>>()
                     .join(CELL_SEPARATOR),
             };
-            Some(Block { kind: p.kind, text })
+            Some(Block { kind: p.kind, text, links })
         })
         .collect()
+}
+
+/// Moves the links of a planned block's source out of the page, as ranges of the block's
+/// output text: a link cut by the source's range keeps the part inside it, and a row's cells
+/// are placed where the row's text has them.
+fn take_links(page_links: &mut [PageLink], source: &Source, out: &mut Vec<Link>) {
+    let single;
+    let parts: &[(usize, Range<usize>)] = match source {
+        Source::Block { index, range } => {
+            single = [(*index, range.clone())];
+            &single
+        }
+        Source::Row(parts) => parts,
+    };
+    let mut offset = 0;
+    for (index, range) in parts {
+        let from = page_links.partition_point(|l| (l.block as usize) < *index);
+        let of_block = page_links.get_mut(from..).unwrap_or_default();
+        for l in of_block.iter_mut().take_while(|l| l.block as usize == *index) {
+            let (start, end) = (l.range.start.max(range.start), l.range.end.min(range.end));
+            if start < end {
+                out.push(Link::new(
+                    offset + start - range.start..offset + end - range.start,
+                    std::mem::take(&mut l.href),
+                ));
+            }
+        }
+        offset += range.len() + CELL_SEPARATOR.len();
+    }
 }
 
 /// The symbols a repeated headline may carry beyond the title's own ("◆ … ◆", an emoji): more
@@ -228,6 +261,7 @@ pub(crate) fn markdown(blocks: &[Block]) -> String {
     let mut out = String::new();
     let mut prev: Option<BlockKind> = None;
     for b in blocks.iter().filter(|b| b.kind != BlockKind::Caption) {
+        let text = with_links(b);
         let same_run = prev == Some(b.kind)
             && matches!(b.kind, BlockKind::ListItem | BlockKind::TableRow | BlockKind::Code);
         if prev == Some(BlockKind::Code) && b.kind != BlockKind::Code {
@@ -240,19 +274,18 @@ pub(crate) fn markdown(blocks: &[Block]) -> String {
             BlockKind::Heading(n) => {
                 out.push_str(&"#".repeat(usize::from(n.clamp(1, 6))));
                 out.push(' ');
-                out.push_str(&b.text);
+                out.push_str(&text);
             }
             BlockKind::ListItem => {
                 out.push_str("- ");
-                out.push_str(&escape(&b.text));
+                out.push_str(&escape(&text));
             }
             BlockKind::Quote => {
                 out.push_str("> ");
-                out.push_str(&escape(&b.text));
+                out.push_str(&escape(&text));
             }
             BlockKind::TableRow => {
-                let cells: Vec<String> =
-                    b.text.split(CELL_SEPARATOR).map(|c| c.replace('|', "\\|")).collect();
+                let cells: Vec<String> = text.split(CELL_SEPARATOR).map(|c| c.replace('|', "\\|")).collect();
                 out.push_str(&format!("| {} |", cells.join(" | ")));
                 if !same_run {
                     out.push_str(&format!("\n|{}", " --- |".repeat(cells.len())));
@@ -264,7 +297,7 @@ pub(crate) fn markdown(blocks: &[Block]) -> String {
                 }
                 out.push_str(&b.text);
             }
-            _ => out.push_str(&escape(&b.text)),
+            _ => out.push_str(&escape(&text)),
         }
         out.push('\n');
         prev = Some(b.kind);
@@ -273,6 +306,49 @@ pub(crate) fn markdown(blocks: &[Block]) -> String {
         out.push_str("```\n");
     }
     out
+}
+
+/// A block's text with its links written as Markdown links, `[text](href)`: brackets in the
+/// link's text are escaped, and the characters that would end the destination or split a table
+/// row (space, parentheses, angle brackets, `|`) are percent-encoded. Code keeps its text as
+/// it is: a link inside a listing is not Markdown's.
+fn with_links(b: &Block) -> Cow<'_, str> {
+    if b.links.is_empty() || b.kind == BlockKind::Code {
+        return Cow::Borrowed(&b.text);
+    }
+    let mut out =
+        String::with_capacity(b.text.len() + b.links.iter().map(|l| l.href.len() + 4).sum::<usize>());
+    let mut at = 0;
+    for link in &b.links {
+        let (Some(before), Some(text)) = (b.text.get(at..link.range.start), b.link_text(link)) else {
+            continue;
+        };
+        out.push_str(before);
+        out.push('[');
+        for c in text.chars() {
+            if matches!(c, '[' | ']' | '\\') {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+        out.push_str("](");
+        for c in link.href.chars() {
+            match c {
+                ' ' => out.push_str("%20"),
+                '(' => out.push_str("%28"),
+                ')' => out.push_str("%29"),
+                '<' => out.push_str("%3C"),
+                '>' => out.push_str("%3E"),
+                '|' => out.push_str("%7C"),
+                c if c.is_control() => {}
+                c => out.push(c),
+            }
+        }
+        out.push(')');
+        at = link.range.end;
+    }
+    out.push_str(b.text.get(at..).unwrap_or_default());
+    Cow::Owned(out)
 }
 
 /// Escapes what would turn plain text into Markdown syntax at the start of a line.
@@ -314,6 +390,11 @@ mod tests {
             ],
             // 0: body, 1: a row with two cells (2, 3), 4: a one-cell layout row's cell.
             elems: vec![elem(crate::blocks::NO_PARENT), elem(0), elem(1), elem(1), elem(5), elem(0)],
+            // A link the cut keeps, one it leaves out, and one in a row's second cell.
+            links: [(1, 0..6, "/a"), (1, 20..26, "/cut"), (3, 0..3, "/cell")]
+                .into_iter()
+                .map(|(block, range, href)| PageLink { block, range, href: href.to_string() })
+                .collect(),
         };
         let cut = "본문입니다. ".len();
         // Block 4 cut at its start leaves nothing: it is not laid out.
@@ -324,6 +405,14 @@ mod tests {
         let planned: Vec<(BlockKind, String)> =
             plan.iter().map(|p| (p.kind, text(&page, p).into_owned())).collect();
         let blocks = assemble(page, plan);
+        let links: Vec<(usize, &str, &str)> = blocks
+            .iter()
+            .enumerate()
+            .flat_map(|(i, b)| {
+                b.links.iter().map(move |l| (i, b.link_text(l).unwrap_or("?"), l.href.as_str()))
+            })
+            .collect();
+        assert_eq!(links, [(1, "본문", "/a"), (2, "값", "/cell")]);
         let made: Vec<(BlockKind, String)> = blocks.into_iter().map(|b| (b.kind, b.text)).collect();
         assert_eq!(made, planned);
         assert_eq!(
@@ -338,7 +427,7 @@ mod tests {
     }
 
     fn b(kind: BlockKind, text: &str) -> Block {
-        Block { kind, text: text.to_string() }
+        Block::new(kind, text)
     }
 
     #[test]
@@ -362,6 +451,22 @@ mod tests {
         // No title, or one with nothing to compare by, removes nothing.
         assert_eq!(texts(without_title_repeats(body(), None)), texts(body()));
         assert_eq!(texts(without_title_repeats(body(), Some("🥐"))), texts(body()));
+    }
+
+    #[test]
+    fn markdown_writes_links_and_escapes_what_would_break_them() {
+        let mut p = b(BlockKind::Paragraph, "# [공지] 안내문을 보세요.");
+        // "# [공지]" is a link at the line's start; "안내문" leads to a target with a space and a
+        // parenthesis.
+        p.links = vec![Link::new(0..10, "/notice"), Link::new(11..20, "/a b(1)")];
+        let mut row = b(BlockKind::TableRow, "자료 | 링크");
+        row.links = vec![Link::new(9..15, "/x|y")];
+        let mut code = b(BlockKind::Code, "curl example.com");
+        code.links = vec![Link::new(5..16, "https://example.com")];
+        assert_eq!(
+            markdown(&[p, row, code]),
+            "[# \\[공지\\]](/notice) [안내문](/a%20b%281%29)을 보세요.\n\n| 자료 | [링크](/x%7Cy) |\n| --- | --- |\n\n```\ncurl example.com\n```\n"
+        );
     }
 
     #[test]

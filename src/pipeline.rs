@@ -46,7 +46,7 @@ pub(crate) fn run(
         dom::Limit::Nodes => Error::TooManyNodes { limit: config.max_nodes },
         dom::Limit::Depth => Error::TooDeep { limit: config.max_depth },
     })?;
-    let page = blocks::cut(&doc, lexicon);
+    let page = blocks::cut(&doc, lexicon, config.keep_links);
     let (plan, region) = body(&page, config.bias).ok_or(Error::NoContent)?;
     let first = plan.iter().find(|b| b.kind == BlockKind::Paragraph).map(|b| output::text(&page, b));
     let article = meta::read(&doc, &page, Some(region), first.as_deref());
@@ -293,7 +293,7 @@ pub(crate) fn explain(html: &[u8]) -> String {
     let text = decode::decode(html, None).text;
     let limits = Config::default();
     let page = match dom::parse(&text, limits.max_nodes, limits.max_depth) {
-        Ok(doc) => blocks::cut(&doc, &crate::lexicon::BUILTIN),
+        Ok(doc) => blocks::cut(&doc, &crate::lexicon::BUILTIN, false),
         Err(_) => Page::default(),
     };
     let scored = score::score(&page.blocks, Hints::Heeded);

@@ -181,8 +181,18 @@ fn every_page_validates_against_the_schema() {
     let mut checked = 0;
     let mut failures = Vec::new();
     for dir in dirs {
+        // With links kept too: the one optional key must fit the schema as well.
+        let linked = bonmun::Extractor::new(bonmun::Config::default().with_keep_links(true));
         for page in common::load(&dir) {
             let Ok(article) = bonmun::extract(&page.html) else { continue };
+            if let Ok(with_links) = linked.extract(&page.html) {
+                let value = serde_json::to_value(&with_links).expect("serializes");
+                for v in violations(&value) {
+                    failures.push(format!("{} (links): {v}", page.id));
+                }
+                let back: Article = serde_json::from_value(value).expect("deserializes");
+                assert_eq!(back, with_links, "{}: the links' round trip", page.id);
+            }
             let json = serde_json::to_string(&article).expect("serializes");
             let value: Value = serde_json::from_str(&json).expect("parses");
             for v in violations(&value) {
@@ -216,6 +226,24 @@ fn json_round_trip_keeps_the_article() {
     assert!(!json.contains("\"paragraphs\""), "{json}");
     let back: Article = serde_json::from_str(&json).expect("deserializes");
     assert_eq!(back, article);
+}
+
+#[test]
+fn links_are_read_back_only_as_the_text_allows() {
+    let block = |links: &str| format!(r#"{{"kind":"paragraph","text":"새 정책 발표","links":{links}}}"#);
+    let good: bonmun::Block =
+        serde_json::from_str(&block(r#"[{"start":0,"end":3,"href":"/a"},{"start":4,"end":10,"href":"/b"}]"#))
+            .expect("deserializes");
+    assert_eq!(good.links.iter().filter_map(|l| good.link_text(l)).collect::<Vec<_>>(), ["새", "정책"]);
+    for bad in [
+        r#"[{"start":0,"end":2,"href":"/a"}]"#,
+        r#"[{"start":3,"end":3,"href":"/a"}]"#,
+        r#"[{"start":0,"end":99,"href":"/a"}]"#,
+        r#"[{"start":4,"end":10,"href":"/b"},{"start":0,"end":3,"href":"/a"}]"#,
+        r#"[{"start":0,"end":3}]"#,
+    ] {
+        assert!(serde_json::from_str::<bonmun::Block>(&block(bad)).is_err(), "{bad}");
+    }
 }
 
 #[test]

@@ -1,5 +1,5 @@
-//! The options the CLI exposes: `keep_tables` and `bias`, each changing what its docs say and
-//! nothing else.
+//! The options the CLI exposes: `keep_tables`, `keep_links` and `bias`, each changing what its
+//! docs say and nothing else.
 
 use bonmun::{Bias, BlockKind, Config, Extractor};
 
@@ -85,5 +85,39 @@ fn recall_keeps_a_label_at_the_edge() {
 #[test]
 fn the_default_is_balanced_and_keeps_tables() {
     let c = Config::default();
-    assert_eq!((c.bias, c.keep_tables, c.keep_captions), (Bias::Balanced, true, false));
+    assert_eq!((c.bias, c.keep_tables, c.keep_captions, c.keep_links), (Bias::Balanced, true, false, false));
+}
+
+/// Links add spans to the blocks and change nothing else, on every corpus page; the pages that
+/// link inside their body (related-article lines, sources, a blog's references) give some.
+#[test]
+fn links_add_spans_and_change_no_text() {
+    let linked = Extractor::new(Config::default().with_keep_links(true));
+    let mut links = 0;
+    for entry in std::fs::read_dir("corpus/raw").unwrap() {
+        let path = entry.unwrap().path();
+        let html = std::fs::read(&path).unwrap();
+        let (Ok(plain), Ok(with)) = (Extractor::default().extract(&html), linked.extract(&html)) else {
+            panic!("{}: a corpus page has a body", path.display());
+        };
+        let mut stripped = with.clone();
+        stripped.blocks.iter_mut().for_each(|b| b.links.clear());
+        assert_eq!(stripped, plain, "{}: links changed more than the links", path.display());
+        assert!(plain.blocks.iter().all(|b| b.links.is_empty()));
+        for b in &with.blocks {
+            let mut end = 0;
+            for l in &b.links {
+                let text = b.link_text(l).unwrap_or_default();
+                assert!(
+                    !text.is_empty() && text.trim() == text && l.range.start >= end,
+                    "{}: {l:?}",
+                    path.display()
+                );
+                assert!(!l.href.is_empty() && !l.href.starts_with('#'), "{}: {l:?}", path.display());
+                end = l.range.end;
+            }
+            links += b.links.len();
+        }
+    }
+    assert!(links > 0, "no corpus page kept a link");
 }

@@ -70,6 +70,7 @@ Options:
                         page and the HTTP header
       --keep-captions   keep photo captions in the text
       --no-tables       leave tables out of the body
+      --links           keep the body's links: [text](href) in markdown, links in JSON
       --bias BIAS       balanced (default), precision (drop what may be boilerplate) or
                         recall (keep what may be body)
   -q, --quiet           no progress and no summary on standard error
@@ -151,6 +152,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> 
             }
             "--keep-captions" => opts.config.keep_captions = true,
             "--no-tables" => opts.config.keep_tables = false,
+            "--links" => opts.config.keep_links = true,
             "--bias" => {
                 opts.config.bias = match value("a bias")?.as_str() {
                     "balanced" => bonmun::Bias::Balanced,
@@ -207,6 +209,19 @@ mod tests {
         assert!(run(&["--unordered=yes", "a.html"]).unwrap_err().contains("takes no value"));
         assert!(run(&[]).unwrap_err().contains("no input"));
         assert!(run(&["--charset", "cp949", "a.html"]).is_ok());
+    }
+
+    #[test]
+    fn library_options_set_the_config() {
+        let o = run(&["--keep-captions", "--no-tables", "--links", "--bias", "recall", "a.html"]).unwrap();
+        let want = bonmun::Config::default()
+            .with_keep_captions(true)
+            .with_keep_tables(false)
+            .with_keep_links(true)
+            .with_bias(bonmun::Bias::Recall);
+        assert_eq!(o.config, want);
+        assert_eq!(run(&["a.html"]).unwrap().config, bonmun::Config::default());
+        assert!(run(&["--bias", "loose", "a.html"]).unwrap_err().contains("unknown bias"));
     }
 
     #[test]

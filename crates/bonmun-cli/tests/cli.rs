@@ -543,3 +543,37 @@ fn exit_statuses_and_messages() {
     assert_eq!(run(&["-q", p]).status.code(), Some(0));
     assert!(run(&["-q", p]).stderr.is_empty(), "--quiet");
 }
+
+#[test]
+fn links_only_when_asked() {
+    let dir = scratch("links");
+    let page = dir.join("linked.html");
+    std::fs::write(
+        &page,
+        "<html><body><nav><a href='/'>홈</a> <a href='/news'>뉴스</a></nav><article>\
+         <p>시의회는 어제 <a href='https://example.com/budget'>내년 예산안</a>을 통과시켰다고 밝혔다. \
+         예산은 지난해보다 4% 늘었다.</p>\
+         <p>시는 <a href='#note'>자세한 내용</a>을 다음 주에 공개할 계획이라고 설명했다.</p></article></body></html>",
+    )
+    .unwrap();
+    let p = page.to_str().unwrap();
+    let md = run(&["-q", "--links", "--format", "markdown", p]);
+    assert_eq!(md.status.code(), Some(0));
+    let md = String::from_utf8(md.stdout).unwrap();
+    assert!(md.contains("시의회는 어제 [내년 예산안](https://example.com/budget)을 통과시켰다고"), "{md}");
+    // A fragment of the same page is no link; the menu's links are not the body's.
+    assert!(md.contains("시는 자세한 내용을") && !md.contains("](/news)"), "{md}");
+    let json = lines(&run(&["-q", "--links", "--json-lines", p]));
+    let first = &json[0]["article"]["blocks"][0];
+    let link = &first["links"][0];
+    let text = first["text"].as_str().unwrap().as_bytes();
+    let (start, end) = (link["start"].as_u64().unwrap() as usize, link["end"].as_u64().unwrap() as usize);
+    assert_eq!(std::str::from_utf8(&text[start..end]).unwrap(), "내년 예산안");
+    assert_eq!(link["href"], "https://example.com/budget");
+    // Without the flag: the same text, and no link anywhere.
+    let plain = lines(&run(&["-q", "--json-lines", p]));
+    assert_eq!(plain[0]["article"]["blocks"][0]["text"], first["text"]);
+    assert!(!serde_json::to_string(&plain[0]).unwrap().contains("\"links\""));
+    let md = String::from_utf8(run(&["-q", "--format", "markdown", p]).stdout).unwrap();
+    assert!(md.contains("시의회는 어제 내년 예산안을"), "{md}");
+}

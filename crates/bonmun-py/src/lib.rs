@@ -85,6 +85,7 @@ fn config_from(options: Option<&Bound<'_, PyDict>>) -> PyResult<bonmun::Config> 
             "max_depth" => config.max_depth = value.extract()?,
             "keep_captions" => config.keep_captions = value.extract()?,
             "keep_tables" => config.keep_tables = value.extract()?,
+            "keep_links" => config.keep_links = value.extract()?,
             "bias" => {
                 let bias: String = value.extract()?;
                 config.bias = match bias.as_str() {
@@ -101,7 +102,7 @@ fn config_from(options: Option<&Bound<'_, PyDict>>) -> PyResult<bonmun::Config> 
             _ => {
                 return Err(PyTypeError::new_err(format!(
                     "unexpected option {key:?} (options: max_input_bytes, max_nodes, max_depth, keep_captions, \
-                     keep_tables, bias)"
+                     keep_tables, keep_links, bias)"
                 )));
             }
         }
@@ -142,7 +143,7 @@ fn run(
 /// html is the page as bytes, in any charset. charset is a label the caller knows (an HTTP
 /// Content-Type charset such as "euc-kr" or "utf-8"); it overrides the page's own
 /// declaration. options are the settings of bonmun.Extractor: max_input_bytes, max_nodes,
-/// max_depth, keep_captions; any other name raises TypeError.
+/// max_depth, keep_captions, keep_tables, keep_links, bias; any other name raises TypeError.
 ///
 /// Raises a subclass of BonmunError when the page gives no article. The GIL is released while
 /// the page is extracted.
@@ -166,8 +167,10 @@ fn extract(
 /// Extractor(**options)
 ///
 /// An extractor with fixed settings, reusable across pages and threads. Options:
-/// max_input_bytes (default 64 MiB), max_nodes (4,000,000), max_depth (4,096) and
-/// keep_captions (False: captions stay out of paragraphs and text).
+/// max_input_bytes (default 64 MiB), max_nodes (4,000,000), max_depth (4,096),
+/// keep_captions (False: captions stay out of paragraphs and text), keep_tables (True),
+/// keep_links (False: True gives each block its links and writes them in to_markdown) and
+/// bias ("balanced"; "precision" or "recall").
 ///
 /// >>> import bonmun
 /// >>> ex = bonmun.Extractor(keep_captions=True)
@@ -249,7 +252,8 @@ fn kind_of(kind: bonmun::BlockKind) -> (&'static str, Option<u8>) {
 
 /// One paragraph-level piece of the body: kind is one of "paragraph", "heading",
 /// "list_item", "quote", "caption", "table_row", "code"; level is a heading's level (1-6),
-/// None for other kinds.
+/// None for other kinds; links the hyperlinks of the text when the extraction kept them
+/// (keep_links=True), as (start, end, href) with text[start:end] the link's text.
 #[pyclass(frozen, module = "bonmun", get_all)]
 struct Block {
     /// What kind of block this is.
@@ -258,13 +262,22 @@ struct Block {
     text: String,
     /// A heading's level, 1 to 6; None for other kinds.
     level: Option<u8>,
+    /// The text's links as (start, end, href), Python string indices; empty unless keep_links.
+    links: Vec<(usize, usize, String)>,
+}
+
+/// A block's links with Python's string indices (code points) for Rust's byte offsets.
+fn py_links(b: &bonmun::Block) -> Vec<(usize, usize, String)> {
+    let chars_to = |byte: usize| b.text.get(..byte).map_or(0, |t| t.chars().count());
+    b.links.iter().map(|l| (chars_to(l.range.start), chars_to(l.range.end), l.href.clone())).collect()
 }
 
 #[pymethods]
 impl Block {
-    /// The block as a dict: {"kind": ..., "text": ...}, plus "level" for headings.
+    /// The block as a dict: {"kind": ..., "text": ...}, plus "level" for headings and "links"
+    /// (a list of (start, end, href)) for a block with links.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        block_dict(py, self.kind, &self.text, self.level)
+        block_dict(py, self.kind, &self.text, self.level, &self.links)
     }
 
     fn __repr__(&self) -> String {
@@ -276,7 +289,8 @@ impl Block {
 
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
         other.cast::<Block>().is_ok_and(|o| {
-            o.get().kind == self.kind && o.get().text == self.text && o.get().level == self.level
+            let o = o.get();
+            o.kind == self.kind && o.text == self.text && o.level == self.level && o.links == self.links
         })
     }
 }
@@ -286,12 +300,16 @@ fn block_dict<'py>(
     kind: &str,
     text: &str,
     level: Option<u8>,
+    links: &[(usize, usize, String)],
 ) -> PyResult<Bound<'py, PyDict>> {
     let d = PyDict::new(py);
     d.set_item("kind", kind)?;
     d.set_item("text", text)?;
     if let Some(level) = level {
         d.set_item("level", level)?;
+    }
+    if !links.is_empty() {
+        d.set_item("links", links.to_vec())?;
     }
     Ok(d)
 }
@@ -332,7 +350,7 @@ impl Article {
             .iter()
             .map(|b| {
                 let (kind, level) = kind_of(b.kind);
-                Block { kind, text: b.text.clone(), level }
+                Block { kind, text: b.text.clone(), level, links: py_links(b) }
             })
             .collect()
     }
@@ -450,7 +468,7 @@ impl Article {
         let blocks = PyList::empty(py);
         for b in &a.blocks {
             let (kind, level) = kind_of(b.kind);
-            blocks.append(block_dict(py, kind, &b.text, level)?)?;
+            blocks.append(block_dict(py, kind, &b.text, level, &py_links(b))?)?;
         }
         d.set_item("blocks", blocks)?;
         d.set_item("published", self.published())?;

@@ -59,6 +59,22 @@ def test_options_map_onto_config():
         bonmun.Extractor(nope=1)
 
 
+def test_links_when_asked():
+    page = (
+        "<article><p>시의회는 어제 <a href='/budget'>내년 예산안</a>을 통과시켰다고 밝혔다. "
+        "예산은 지난해보다 늘었다.</p><p>시는 자세한 내용을 다음 주에 공개할 계획이라고 설명했다.</p></article>"
+    ).encode()
+    linked = bonmun.extract(page, keep_links=True)
+    first = linked.blocks[0]
+    [(start, end, href)] = first.links
+    assert (first.text[start:end], href) == ("내년 예산안", "/budget")
+    assert first.to_dict()["links"] == [(start, end, href)]
+    assert "[내년 예산안](/budget)" in linked.to_markdown()
+    plain = bonmun.extract(page)
+    assert plain.blocks[0].links == [] and "links" not in plain.blocks[0].to_dict()
+    assert plain.text == linked.text
+
+
 def test_euc_kr_bytes():
     page = ARTICLE.replace("<head>", '<head><meta charset="euc-kr">')
     euc = page.encode("euc-kr")

@@ -11,6 +11,7 @@ class BlockDict(TypedDict):
     kind: BlockKindName
     text: str
     level: NotRequired[int]
+    links: NotRequired[list[tuple[int, int, str]]]
 
 class ArticleDict(TypedDict):
     title: str | None
@@ -64,6 +65,10 @@ class Block:
     @property
     def level(self) -> int | None:
         """A heading's level, 1 to 6; None for other kinds."""
+    @property
+    def links(self) -> list[tuple[int, int, str]]:
+        """The text's links as (start, end, href), text[start:end] being the link's text;
+        empty unless the extraction kept links (keep_links=True)."""
     def to_dict(self) -> BlockDict: ...
 
 class Article:
@@ -124,6 +129,7 @@ class Extractor:
         max_depth: int = ...,
         keep_captions: bool = ...,
         keep_tables: bool = ...,
+        keep_links: bool = ...,
         bias: Literal["precision", "balanced", "recall"] = ...,
     ) -> None: ...
     def extract(self, html: bytes, charset: str | None = None) -> Article: ...
@@ -145,6 +151,7 @@ def extract(
     max_depth: int = ...,
     keep_captions: bool = ...,
     keep_tables: bool = ...,
+    keep_links: bool = ...,
     bias: Literal["precision", "balanced", "recall"] = ...,
 ) -> Article:
     """Extracts the article of a page (bytes in any charset); raises a BonmunError subclass
