@@ -72,6 +72,11 @@ const COMMENT_HEADER_MAX_BYTES: usize = COMMENT_HEADER_MAX_LETTERS * 3 + 60;
 /// its text in a block or two, and a line of buttons.
 const COMMENT_MAX_BLOCKS: usize = 5;
 
+/// A slide counter glued to the gallery's controls and credit ("1 / 7사진 크게 보기ⓒ가온일보
+/// 남궁현 기자") is a short line: a button's label and a credit are a few words (under 30
+/// letters); a longer text after a counter is a caption that says something.
+const GLUED_COUNTER_MAX_ALNUM: u32 = 40;
+
 /// A thread is at least this many comments: two dated entries can be a timeline in the body.
 const COMMENT_MIN_THREAD: usize = 3;
 
@@ -138,8 +143,16 @@ pub(crate) fn prune(page: &Page, scored: &Scored, region: &Region, bias: Bias) -
             let date_line = s.weight < DATE_LINE_MAX_WEIGHT
                 && !b.sentence
                 && b.kind != crate::BlockKind::TableRow
-                && crate::date::is_date_line(&b.text);
-            let counter = b.kind == crate::BlockKind::Paragraph && crate::text::is_counter(&b.text);
+                && (crate::date::is_date_line(&b.text)
+                    // A reporter's name before the date ("조원익 기자 | 2020-03-10 15:13"):
+                    // the byline line above a body, no text of it.
+                    || (crate::date::without_stamps(&b.text).is_some()
+                        && crate::byline::from_closing(&b.text).is_some()));
+            let counter = b.kind == crate::BlockKind::Paragraph
+                && (crate::text::is_counter(&b.text)
+                    || (!b.sentence
+                        && b.alnum <= GLUED_COUNTER_MAX_ALNUM
+                        && crate::text::opens_with_spaced_counter(&b.text)));
             if furniture || link_dense || date_line || counter {
                 set(&mut keep, k, false);
             }
@@ -342,5 +355,44 @@ mod tests {
             false
         ));
         assert!(!is_comment_header("오후 3시 2025-03-04 10:00 회의가 열렸다.", true));
+    }
+}
+
+#[cfg(test)]
+mod line_tests {
+    /// The body of a page whose markup names nothing (no classes, no ids): only the text tells
+    /// the byline line and the gallery's controls from the article.
+    fn body_of(inner: &str) -> Vec<String> {
+        let html = format!(
+            "<html><head><title>폭설에 고립된 마을, 주민들이 길을 냈다</title></head><body><div><h1>폭설에 고립된 마을, 주민들이 길을 냈다</h1>{inner}</div></body></html>"
+        );
+        match crate::extract(html.as_bytes()) {
+            Ok(a) => a.paragraphs().map(str::to_string).collect(),
+            Err(e) => vec![format!("{e:?}")],
+        }
+    }
+
+    const P1: &str =
+        "밤새 40㎝가 넘는 눈이 내려 산골 마을로 가는 유일한 길이 끊겼다. 주민들은 새벽부터 삽을 들고 나왔다.";
+    const P2: &str = "군은 오전 11시쯤 제설차를 보냈지만 길이 좁아 들어가지 못했다. 주민 스무 명이 세 시간 동안 눈을 치웠다.";
+
+    #[test]
+    fn a_byline_with_its_date_is_no_paragraph() {
+        // Between the body's parts (a page that prints it under the lead photo), where no
+        // trim of the edges reaches it.
+        let body = body_of(&format!("<p>{P1}</p><div>나도윤 기자 | 2025-01-08 15:13</div><p>{P2}</p>"));
+        assert_eq!(body, [P1, P2]);
+        // A sentence that names a reporter and a date is text.
+        let said = "나도윤 기자는 2025-01-08 15:13 현장에 도착했다고 전했다.";
+        assert_eq!(body_of(&format!("<p>{P1}</p><p>{said}</p><p>{P2}</p>")), [P1, said, P2]);
+    }
+
+    #[test]
+    fn a_gallery_counter_glued_to_its_controls_goes() {
+        let photo = "<div><img src=a.jpg><span>1 / 7</span><a href=#>사진 크게 보기</a><span>ⓒ예시일보 나도윤 기자</span></div>";
+        assert_eq!(body_of(&format!("{photo}<p>{P1}</p>{photo}<p>{P2}</p>")), [P1, P2]);
+        // A fraction in running text stays.
+        let quarter = "1/4분기 매출은 지난해보다 12% 늘었다고 회사는 밝혔다.";
+        assert_eq!(body_of(&format!("<p>{P1}</p><p>{quarter}</p><p>{P2}</p>")), [P1, quarter, P2]);
     }
 }

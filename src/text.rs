@@ -36,6 +36,17 @@ pub(crate) fn is_counter(text: &str) -> bool {
     })
 }
 
+/// Whether a block opens with a slide counter set apart by spaces ("1 / 7"), glued to what
+/// follows it: a gallery's counter, zoom button and photo credit run together when the page
+/// puts no space between their elements ("1 / 7사진 크게 보기ⓒ…"). Only the spaced form: a
+/// fraction in running text is written without spaces ("1/4분기", "1/2 컵").
+pub(crate) fn opens_with_spaced_counter(text: &str) -> bool {
+    let Some((at, rest)) = text.split_once(" / ") else { return false };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let of = rest.get(..digits).unwrap_or_default();
+    is_counter(&format!("{at}/{of}")) && !rest.get(digits..).unwrap_or_default().trim().is_empty()
+}
+
 /// Collapses runs of whitespace to one space and trims the ends.
 pub(crate) fn collapse_ws(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -66,6 +77,10 @@ mod tests {
         assert!(is_counter("2 / 10") && is_counter("10/10") && is_counter(" 1 / 7 "));
         assert!(!is_counter("10 / 2") && !is_counter("2024 / 2025") && !is_counter("1/2 컵"));
         assert!(!is_counter("03/07") && !is_counter("/") && !is_counter("2 /"));
+        assert!(opens_with_spaced_counter("1 / 7사진 크게 보기ⓒ가온일보 남궁현 기자"));
+        assert!(opens_with_spaced_counter("3 / 12 확대"));
+        assert!(!opens_with_spaced_counter("2 / 10") && !opens_with_spaced_counter("1/4분기 실적"));
+        assert!(!opens_with_spaced_counter("8 / 3 확대") && !opens_with_spaced_counter("올해 1 / 4 분기"));
     }
 
     #[test]
