@@ -650,6 +650,8 @@ fn hints_of(el: &Element, lexicon: &Lexicon) -> ClassHints {
         for_each_word(token, |w| match lexicon.class_word(w) {
             Some(ClassWord::Content) => c = true,
             Some(ClassWord::Boilerplate) => b = true,
+            // "body-copy" is the body's text; "copy" alone, or "copy_area", the copyright box.
+            Some(ClassWord::BoilerplateAlone) => b |= !c,
             Some(ClassWord::Caption) => out.caption = true,
             _ => {}
         });
@@ -976,6 +978,26 @@ mod tests {
             assert_eq!(p.sign, sign, "{text}");
             assert_eq!(crate::lexicon::has_sign(text), sign, "{text}");
         }
+    }
+
+    #[test]
+    fn copy_is_the_text_after_a_content_word() {
+        let lexicon = crate::lexicon::Lexicon::builtin();
+        let furniture = |class: &str| {
+            let html = format!("<div class=\"{class}\">x</div>");
+            let dom = crate::dom::parse(&html, 1000, 100).ok();
+            let el = dom
+                .iter()
+                .flat_map(|d| d.nodes())
+                .filter_map(|n| n.element())
+                .find(|e| e.attr(crate::dom::Attr::Class).is_some());
+            el.map(|e| super::hints_of(e, &lexicon).furniture)
+        };
+        assert_eq!(furniture("copy"), Some(true), "the copyright box");
+        assert_eq!(furniture("copy_area"), Some(true));
+        assert_eq!(furniture("body-copy"), Some(false), "the article's text");
+        assert_eq!(furniture("story_copy"), Some(false));
+        assert_eq!(furniture("share_copy"), Some(true), "furniture stays furniture");
     }
 
     #[test]

@@ -21,6 +21,10 @@ pub(crate) static BUILTIN: LazyLock<Arc<Lexicon>> =
 pub(crate) enum ClassWord {
     Content,
     Boilerplate,
+    /// Furniture on its own or first in a token ("copy", "copy_area": the copyright line),
+    /// the text itself after a content word ("body-copy", "story_copy": copy is what editors
+    /// call an article's text).
+    BoilerplateAlone,
     Hidden,
     Caption,
 }
@@ -53,7 +57,7 @@ const TAIL: u8 = 4;
 /// The built-in one ([`Lexicon::builtin`]) is the default. A user adds the phrases of their own
 /// sites in the same text format as the crate's `src/lexicon.txt` (one `KIND phrase` a line;
 /// kinds `line`, `starts`, `cut`, `box`, `tail`, `class-content`, `class-boiler`,
-/// `class-hidden`, `class-caption`; `#` starts a comment):
+/// `class-boiler-alone`, `class-hidden`, `class-caption`; `#` starts a comment):
 ///
 /// ```
 /// let lexicon = bonmun::Lexicon::builtin_and("line 오늘의 운세 보기\nbox 독자 마당")?;
@@ -220,6 +224,7 @@ fn kind_of(name: &str) -> Option<Kind> {
         "signoff" => Kind::SignOff,
         "class-content" => Kind::Class(ClassWord::Content),
         "class-boiler" => Kind::Class(ClassWord::Boilerplate),
+        "class-boiler-alone" => Kind::Class(ClassWord::BoilerplateAlone),
         "class-hidden" => Kind::Class(ClassWord::Hidden),
         "class-caption" => Kind::Class(ClassWord::Caption),
         _ => return None,
