@@ -128,6 +128,8 @@ pub(crate) enum Furniture {
 #[derive(Debug, Clone)]
 pub(crate) struct Elem {
     pub parent: u32,
+    /// The element's node in the tree, for a stage that reads its attributes again.
+    pub node: u32,
     /// The blocks inside the element: `first_block..end_block`.
     pub first_block: u32,
     pub end_block: u32,
@@ -505,7 +507,7 @@ impl Walker<'_> {
         p.finish();
     }
 
-    fn open(&mut self, tag: Tag, furniture_class: bool, caption: bool) -> u32 {
+    fn open(&mut self, node: u32, tag: Tag, furniture_class: bool, caption: bool) -> u32 {
         if !matches!(tag, Tag::Inline | Tag::Link) {
             self.flush();
         }
@@ -514,6 +516,7 @@ impl Walker<'_> {
         let block_count = self.page.blocks.len() as u32;
         self.page.elems.push(Elem {
             parent: parent.map_or(NO_PARENT, |f| f.elem),
+            node,
             first_block: block_count,
             end_block: block_count,
         });
@@ -664,6 +667,27 @@ fn hints_of(el: &Element, lexicon: &Lexicon) -> ClassHints {
     out
 }
 
+/// The words that make an element's class or id name furniture: the words a page that marks
+/// its body with them (a theme's "penci_sidebar" layout class around everything) uses for
+/// something else, once the choice of the body shows it.
+pub(crate) fn furniture_words(el: &Element, lexicon: &Lexicon) -> Vec<String> {
+    let mut words = Vec::new();
+    if !hints_of(el, lexicon).furniture {
+        return words;
+    }
+    let (class, id) = (el.attr(crate::dom::Attr::Class), el.attr(crate::dom::Attr::Id));
+    for token in class.into_iter().flat_map(str::split_whitespace).chain(id) {
+        for_each_word(token, |w| {
+            if matches!(lexicon.class_word(w), Some(ClassWord::Boilerplate | ClassWord::BoilerplateAlone))
+                && !words.iter().any(|k| k == w)
+            {
+                words.push(w.to_string());
+            }
+        });
+    }
+    words
+}
+
 /// Splits a class/id value into lower-case words at punctuation, digits and camelCase humps.
 /// Words are slices of the value when it is lower case already (nearly always), so no word
 /// is allocated.
@@ -746,7 +770,7 @@ pub(crate) fn cut(doc: &Dom, lexicon: &Lexicon, keep_links: bool) -> Page {
                     // An inline caption (`<em class="img_desc">` after a photo) is shown as a
                     // block of its own; left inline, it would glue onto the paragraph after it.
                     let tag = if caption && tag == Tag::Inline { Tag::Block } else { tag };
-                    w.open(tag, furniture, caption);
+                    w.open(id, tag, furniture, caption);
                     if tag == Tag::Link && w.keep_links && w.link.is_none() {
                         let href = el.attr(crate::dom::Attr::Href).unwrap_or_default().trim();
                         if followable(href) {

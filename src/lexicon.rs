@@ -78,7 +78,7 @@ const TAIL: u8 = 4;
 /// assert_eq!(err.line(), 1);
 /// assert!(bonmun::Lexicon::builtin_and("line 공유하기").is_err(), "already built in");
 /// ```
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Lexicon {
     /// The keys of `line`, `box` and `tail` phrases, each with its kinds.
     exact: HashMap<String, u8, KeyHash>,
@@ -401,6 +401,14 @@ impl Lexicon {
     }
     pub(crate) fn class_word(&self, word: &str) -> Option<ClassWord> {
         self.class_words.get(word).copied()
+    }
+
+    /// This lexicon with `words` no class words: for reading again a page whose class names
+    /// mislead (see `pipeline::body`).
+    pub(crate) fn without_class_words(&self, words: &[String]) -> Lexicon {
+        let mut out = self.clone();
+        out.class_words.retain(|w, _| !words.contains(w));
+        out
     }
 
     /// What the lexicon says of a block, given its text and its key (see [`key`]).

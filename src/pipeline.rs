@@ -8,7 +8,8 @@
 //! the span of the kept blocks before the tree is freed; its title is the input of the
 //! output's last step, which removes the title repeated at the top of the body. Here the
 //! stages are run and their values passed on; the one choice made here is between the body
-//! chosen with class hints and the one chosen on text alone ([`body`]).
+//! chosen with class hints, the one chosen on the page read again without the class words
+//! that marked that body, and the one chosen on text alone ([`body`]).
 
 use crate::blocks::Page;
 use crate::lexicon::Lexicon;
@@ -47,7 +48,10 @@ pub(crate) fn run(
         dom::Limit::Depth => Error::TooDeep { limit: config.max_depth },
     })?;
     let page = blocks::cut(&doc, lexicon, config.keep_links);
-    let (plan, region) = body(&page, config.bias).ok_or(Error::NoContent)?;
+    let reread = |words: &[String]| blocks::cut(&doc, &lexicon.without_class_words(words), config.keep_links);
+    let chosen = body(&page, &doc, lexicon, &reread, config.bias).ok_or(Error::NoContent)?;
+    let (plan, region) = (chosen.plan, chosen.span);
+    let page = chosen.reread.unwrap_or(page);
     let first = plan.iter().find(|b| b.kind == BlockKind::Paragraph).map(|b| output::text(&page, b));
     let article = meta::read(&doc, &page, Some(region), first.as_deref());
     drop(first);
@@ -84,9 +88,10 @@ const HINTED_MIN_SHARE: f32 = 0.1;
 
 /// When at least this share of the body chosen with class hints is itself text the hints call
 /// furniture, the hints did not tell the body from the furniture: a site that gives every box
-/// one class word ("story_copy" on each of the body's two halves and on its comments) marks
-/// the body and the rest alike, and the choice on text alone is taken when it keeps more.
-/// Where hints help, the body they choose is the unmarked text between marked boxes.
+/// one class word ("wrap_share_area" on each of the body's boxes and on its comments) marks
+/// the body and the rest alike. The page is then read again without those words, and failing
+/// that the choice on text alone is taken when it keeps more. Where hints help, the body they
+/// choose is the unmarked text between marked boxes.
 const HINTED_FURNITURE_MAX_SHARE: f32 = 0.5;
 
 /// The choice on text alone replaces such a hinted one only when it keeps this many times its
@@ -96,65 +101,125 @@ const HINTED_FURNITURE_MAX_SHARE: f32 = 0.5;
 /// that pruning without hints lets stay at the edges is too little to count.
 const UNSEPARATED_MIN_GAIN: f32 = 1.5;
 
+/// A page read again without the class words that marked its body replaces the first
+/// choice when its body keeps this many times the text: the part of the body the words hid
+/// (the question above a Q&A's answer, a notice board's lead and closing lines) is a quarter
+/// of it and more, while a reading that only adds a caption or a label keeps about as much.
+const REREAD_MIN_GAIN: f32 = 1.1;
+
 /// Selects and prunes the body, and lays out the blocks to output. Class hints are tried
-/// first; the body chosen on text alone replaces theirs when they lead nowhere (a page that
-/// wraps everything in a "sidebar" layout class) or to a small part of it
-/// ([`HINTED_MIN_SHARE`]).
-fn body(page: &Page, bias: crate::Bias) -> Option<(Vec<output::Planned>, std::ops::Range<usize>)> {
+/// first. Where they mark the body they choose as furniture, the words that did so are no
+/// furniture on this page: it is read again without them (`reread`), and that body is taken
+/// when it keeps more ([`REREAD_MIN_GAIN`]). The body chosen on text alone replaces the
+/// hinted one when the hints lead nowhere (a page that wraps everything in a "sidebar" layout
+/// class) or to a small part of it ([`HINTED_MIN_SHARE`]).
+fn body(
+    page: &Page,
+    doc: &dom::Dom,
+    lexicon: &Lexicon,
+    reread: &dyn Fn(&[String]) -> Page,
+    bias: crate::Bias,
+) -> Option<Body> {
     let plain = score::score(&page.blocks, Hints::Ignored);
-    // A choice: its plan, and the span of the blocks it keeps, which metadata looks around
-    // (the text actually kept, not the region's edges).
-    let attempt = |scored: &score::Scored| -> Option<Choice> {
-        let region = select::select(page, scored)?;
-        let kept = prune::prune(page, scored, &region, bias);
-        let plan = output::plan(page, &kept);
-        let span = match (kept.first(), kept.last()) {
-            (Some(a), Some(b)) => a.index..b.index + 1,
-            _ => region.blocks,
-        };
-        (!plan.is_empty()).then_some(Choice { plan, kept, span })
-    };
-    // What a choice keeps of the page's running text, on the one scale of the plain scores.
-    // What the blocks of a choice that `part` picks keep of that text.
-    let text_where = |c: &Choice, part: &dyn Fn(usize) -> bool| -> f32 {
-        c.kept
-            .iter()
-            .filter(|k| part(k.index))
-            .filter_map(|k| plain.scores.get(k.index))
-            .map(|s| s.value.max(0.0))
-            .sum()
-    };
-    let text_of = |c: &Choice| text_where(c, &|_| true);
+    let text_of = |c: &Choice| text_where(&plain, c, |_| true);
     // The part of that text which the hints call furniture.
     let furniture_text_of = |c: &Choice| {
-        text_where(c, &|i| page.blocks.get(i).is_some_and(|b| b.furniture == blocks::Furniture::Class))
+        text_where(&plain, c, |i| page.blocks.get(i).is_some_and(|b| b.furniture == blocks::Furniture::Class))
     };
     // What a choice keeps above where another one starts.
-    let opening_of = |c: &Choice, other: &Choice| text_where(c, &|i| i < other.span.start);
-    let chosen = match attempt(&score::score(&page.blocks, Hints::Heeded)) {
-        Some(hinted) => {
-            let mine = text_of(&hinted);
-            // The plain choice keeps at most all of the page's running text: when the hinted
-            // one holds its share of that already, the plain one need not be made.
-            let page_text: f32 = plain.scores.iter().map(|s| s.value.max(0.0)).sum();
-            let unseparated = furniture_text_of(&hinted) >= HINTED_FURNITURE_MAX_SHARE * mine;
-            if mine >= HINTED_MIN_SHARE * page_text && !unseparated {
-                hinted
-            } else {
-                match attempt(&plain) {
-                    Some(p) if mine < HINTED_MIN_SHARE * text_of(&p) => p,
-                    Some(p)
-                        if unseparated && opening_of(&p, &hinted) >= (UNSEPARATED_MIN_GAIN - 1.0) * mine =>
-                    {
-                        p
-                    }
-                    _ => hinted,
-                }
+    let opening_of = |c: &Choice, other: &Choice| text_where(&plain, c, |i| i < other.span.start);
+    let Some(hinted) = attempt(page, &score::score(&page.blocks, Hints::Heeded), bias) else {
+        return attempt(page, &plain, bias).map(Body::from);
+    };
+    let mine = text_of(&hinted);
+    let unseparated = furniture_text_of(&hinted) >= HINTED_FURNITURE_MAX_SHARE * mine;
+    if unseparated {
+        let words = marking_words(page, doc, lexicon, &hinted);
+        if !words.is_empty() {
+            let again = reread(&words);
+            let again_plain = score::score(&again.blocks, Hints::Ignored);
+            if let Some(c) = attempt(&again, &score::score(&again.blocks, Hints::Heeded), bias)
+                && text_where(&again_plain, &c, |_| true) >= REREAD_MIN_GAIN * mine
+            {
+                return Some(Body { plan: c.plan, span: c.span, reread: Some(again) });
             }
         }
-        None => attempt(&plain)?,
+    }
+    // The plain choice keeps at most all of the page's running text: when the hinted one
+    // holds its share of that already, the plain one need not be made.
+    let page_text: f32 = plain.scores.iter().map(|s| s.value.max(0.0)).sum();
+    if mine >= HINTED_MIN_SHARE * page_text && !unseparated {
+        return Some(Body::from(hinted));
+    }
+    let chosen = match attempt(page, &plain, bias) {
+        Some(p) if mine < HINTED_MIN_SHARE * text_of(&p) => p,
+        Some(p) if unseparated && opening_of(&p, &hinted) >= (UNSEPARATED_MIN_GAIN - 1.0) * mine => p,
+        _ => hinted,
     };
-    Some((chosen.plan, chosen.span))
+    Some(Body::from(chosen))
+}
+
+/// A choice: its plan, and the span of the blocks it keeps, which metadata looks around (the
+/// text actually kept, not the region's edges).
+fn attempt(page: &Page, scored: &score::Scored, bias: crate::Bias) -> Option<Choice> {
+    let region = select::select(page, scored)?;
+    let kept = prune::prune(page, scored, &region, bias);
+    let plan = output::plan(page, &kept);
+    let span = match (kept.first(), kept.last()) {
+        (Some(a), Some(b)) => a.index..b.index + 1,
+        _ => region.blocks,
+    };
+    (!plan.is_empty()).then_some(Choice { plan, kept, span })
+}
+
+/// What the blocks of a choice that `part` picks keep of the page's running text, on the one
+/// scale of the scores on text alone (`plain`).
+fn text_where(plain: &score::Scored, c: &Choice, part: impl Fn(usize) -> bool) -> f32 {
+    c.kept
+        .iter()
+        .filter(|k| part(k.index))
+        .filter_map(|k| plain.scores.get(k.index))
+        .map(|s| s.value.max(0.0))
+        .sum()
+}
+
+/// The furniture words of the class names around a choice's marked blocks: on this page they
+/// mark the body.
+fn marking_words(page: &Page, doc: &dom::Dom, lexicon: &Lexicon, c: &Choice) -> Vec<String> {
+    let mut seen = vec![false; page.elems.len()];
+    let mut words: Vec<String> = Vec::new();
+    for k in &c.kept {
+        let Some(b) = page.blocks.get(k.index).filter(|b| b.furniture == blocks::Furniture::Class) else {
+            continue;
+        };
+        let mut e = b.elem;
+        while let Some(slot) = seen.get_mut(e as usize).filter(|s| !**s) {
+            *slot = true;
+            let Some(el) = page.elems.get(e as usize) else { break };
+            if let Some(element) = doc.node(el.node).and_then(|n| n.element()) {
+                for w in blocks::furniture_words(element, lexicon) {
+                    if !words.contains(&w) {
+                        words.push(w);
+                    }
+                }
+            }
+            e = el.parent;
+        }
+    }
+    words
+}
+
+/// The body [`body`] chose, and the page it was chosen on when that was read again.
+struct Body {
+    plan: Vec<output::Planned>,
+    span: std::ops::Range<usize>,
+    reread: Option<Page>,
+}
+
+impl From<Choice> for Body {
+    fn from(c: Choice) -> Body {
+        Body { plan: c.plan, span: c.span, reread: None }
+    }
 }
 
 /// One way of choosing the body, made by [`body`].
@@ -324,6 +389,37 @@ pub(crate) fn explain(html: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::sample_counts;
+
+    /// A Q&A board that names every box with one furniture word: the choice with class hints
+    /// keeps the answer alone, as the question is in a box of its own.
+    const ONE_WORD_ON_EVERY_BOX: &str = r#"<html><head><title>상담사례</title></head><body>
+<div class="wrap_share_area"><div class="wrap_share_area nav"><a href="/">홈</a> <a href="/q">상담</a></div>
+<div class="wrap_share_area qa_view">
+<div class="wrap_share_area q_box"><h3 class="wrap_share_area">질문</h3>
+<p>지난달 이사한 집의 보일러가 고장 나서 집주인에게 수리를 요청했는데, 세입자가 고쳐야 한다며 비용을 내주지 않겠다고 합니다. 계약서에는 수리에 관한 내용이 따로 없습니다.</p>
+<p>겨울이 다가오는데 난방을 못 하고 있어 걱정입니다. 제가 먼저 고치고 나중에 비용을 청구할 수 있는지 알고 싶습니다. 집주인과 사이가 나빠질까 봐 조심스럽습니다.</p>
+</div>
+<div class="wrap_share_area a_box"><h3 class="wrap_share_area">답변</h3>
+<div class="wrap_share_area a_cont">
+<p>보일러처럼 집에 붙어 있는 시설이 낡아서 고장 난 경우에는 원칙적으로 집주인이 고칠 의무가 있습니다. 세입자가 사용하면서 생기는 작은 고장은 세입자가 부담하는 것이 보통입니다.</p>
+<p>먼저 문자나 내용증명으로 수리를 요청한 기록을 남겨 두십시오. 집주인이 끝내 고치지 않으면 세입자가 먼저 수리한 뒤 그 비용을 청구할 수 있습니다. 영수증은 꼭 보관하시기 바랍니다.</p>
+<p>비용을 돌려받지 못하면 월세에서 빼겠다고 미리 알리는 방법도 있지만, 분쟁이 커질 수 있으므로 조정 제도를 먼저 이용하시는 편이 좋습니다. 가까운 상담소에서 도와드릴 수 있습니다.</p>
+<p>계약을 새로 하실 때에는 시설 수리를 누가 맡는지 특약으로 적어 두시면 이런 다툼을 미리 막을 수 있습니다. 궁금한 점이 있으시면 언제든 다시 문의해 주십시오.</p>
+</div></div></div>
+<div class="wrap_share_area comment_list"><p>저도 같은 일을 겪었는데 큰 도움이 되었습니다. 감사합니다.</p></div>
+<div class="wrap_share_area footer">상담소 주소 서울시 예시구 예시로 1</div>
+</div></body></html>"#;
+
+    #[test]
+    fn words_that_mark_the_body_are_read_again_as_no_furniture() {
+        let article = crate::extract(ONE_WORD_ON_EVERY_BOX.as_bytes());
+        let text = article.as_ref().map(|a| a.text()).unwrap_or_default();
+        assert!(text.contains("지난달 이사한 집의 보일러가") && text.contains("겨울이 다가오는데"), "{text}");
+        assert!(text.contains("계약을 새로 하실 때에는"), "{text}");
+        assert!(!text.contains("큰 도움이 되었습니다") && !text.contains("상담소 주소"), "{text}");
+        // The words are gone for the body, not for the rest of the page: the menu stays out.
+        assert!(!text.contains("상담\n") && !text.starts_with('홈'), "{text}");
+    }
 
     /// The character-at-a-time counts the eight-byte fast path must agree with.
     fn by_char(text: &str) -> (usize, usize, usize) {
