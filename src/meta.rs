@@ -206,8 +206,9 @@ impl Head {
 pub(crate) fn read(doc: &Dom, page: &Page, body: Option<Range<usize>>, first: Option<&str>) -> Article {
     let head = Head::collect(doc);
     let site_name = head.meta(&["og:site_name", "application-name"]).map(str::to_string);
-    let title =
-        title(&head, page, body.clone(), site_name.as_deref()).map(undecorated).filter(|t| !t.is_empty());
+    let title = title(&head, doc, page, body.clone(), site_name.as_deref())
+        .map(undecorated)
+        .filter(|t| !t.is_empty());
     let (published, modified) = dates(&head, page, body.clone());
     let (authors, email) = authors(&head, page, body, first, site_name.as_deref());
     Article {
@@ -231,7 +232,13 @@ pub(crate) fn read(doc: &Dom, page: &Page, body: Option<Range<usize>>, first: Op
 /// The headline. A heading on the page that a metadata source agrees with wins (it is the
 /// headline as shown); then a metadata title that `<title>` starts with; then `<title>`
 /// or og:title with the site suffix cut off.
-fn title(head: &Head, page: &Page, body: Option<Range<usize>>, site: Option<&str>) -> Option<String> {
+fn title(
+    head: &Head,
+    doc: &Dom,
+    page: &Page,
+    body: Option<Range<usize>>,
+    site: Option<&str>,
+) -> Option<String> {
     // Research institutes, journals and repositories give the scholarly tags Google Scholar
     // reads (Highwire's `citation_title`, Dublin Core's `dc.title`) instead of Open Graph.
     let og = head.meta(&["og:title", "twitter:title", "citation_title", "dc.title"]).map(str::to_string);
@@ -261,7 +268,7 @@ fn title(head: &Head, page: &Page, body: Option<Range<usize>>, site: Option<&str
             let unlinked = b.link_alnum * 2 < b.alnum;
             (heading || above) && (unlinked || b.kind == BlockKind::Heading(1))
         })
-        .map(|(i, b)| (i, Line { kind: b.kind, text: heading_text(&b.text) }))
+        .map(|(i, b)| (i, Line { kind: b.kind, text: without_category(doc, page, b, heading_text(&b.text)) }))
         .filter(|(_, l)| !l.text.is_empty())
         .collect();
     heads.sort_by_key(|(i, _)| i.abs_diff(start));
@@ -451,6 +458,40 @@ fn names_one_word(title: &str) -> bool {
 struct Line<'a> {
     kind: BlockKind,
     text: &'a str,
+}
+
+/// Class words of the label a board sets before a post's title inside its heading, the
+/// 말머리 ("<span class=\"bo_v_cate\">공지</span> 제목"), and of a news headline's flag
+/// ("<span class=\"badge\">속보</span>"); Daum cafés call it "head". A word of a class token,
+/// split at `_`, `-` and digits.
+const CATEGORY_CLASS_WORDS: [&str; 5] = ["cate", "category", "badge", "label", "head"];
+
+/// A label is a word or two: longer text in such a span is part of the headline.
+const CATEGORY_MAX_CHARS: usize = 12;
+
+/// A heading's text without the category label its first child sets before it.
+fn without_category<'a>(doc: &Dom, page: &Page, block: &crate::blocks::TextBlock, text: &'a str) -> &'a str {
+    let Some(node) = page.elems.get(block.elem as usize).map(|e| e.node) else { return text };
+    // The first child that is not white space between tags.
+    let mut id = doc.node(node).map_or(crate::dom::NONE, |n| n.first_child);
+    while let Some(n) = doc.node(id).filter(|n| n.text().is_some_and(|t| t.trim().is_empty())) {
+        id = n.next_sibling;
+    }
+    let Some(el) = doc.node(id).and_then(|n| n.element()) else { return text };
+    let marked = el.attr(crate::dom::Attr::Class).is_some_and(|c| {
+        c.split(|ch: char| !ch.is_ascii_alphabetic())
+            .any(|w| CATEGORY_CLASS_WORDS.iter().any(|k| w.eq_ignore_ascii_case(k)))
+    });
+    if !marked {
+        return text;
+    }
+    match text_under(doc, id, CATEGORY_MAX_CHARS) {
+        Some(label) if !label.is_empty() => match text.strip_prefix(label.as_str()).map(str::trim_start) {
+            Some(rest) if !rest.is_empty() => rest,
+            _ => text,
+        },
+        _ => text,
+    }
 }
 
 /// Marks documentation generators put after a heading's text, as links to the heading itself:

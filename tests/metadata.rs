@@ -128,10 +128,15 @@ fn corpus_metadata() {
     check("corpus", &earlier, FLOORS);
     check("corpus 038-049", &fourth, HELD_OUT_FLOORS);
     check("corpus 050-", &fifth, HELD_OUT_FLOORS_050);
-    // The sixth set (056-063; two of its pages still in `pending/`): title 7/8, published 8/8,
-    // author 6/6 as first measured with the scholarly tags read; held to the fifth set's floors.
-    check("corpus 056-", &sixth, HELD_OUT_FLOORS_050);
+    // The sixth set (056-063; one of its pages still in `pending/`): title 7/8, published 8/8,
+    // author 6/6 as first measured with the scholarly tags read; 8/8 titles once a board's
+    // category label before the headline is no part of it.
+    check("corpus 056-", &sixth, SIXTH_FLOORS);
 }
+
+/// The sixth held-out set's best rates with metadata (a ratchet): title 8/8, published 8/8,
+/// author 6/6.
+const SIXTH_FLOORS: Floors = (1.0, 1.0, 1.0);
 
 #[test]
 fn realpages_metadata() {
@@ -189,17 +194,18 @@ fn printed_metadata_without_meta_tags() {
     }
 }
 
-/// Rates on the corpus (all 50 pages with gold) without `<meta>` and JSON-LD, the best
-/// measured: title 43/50, published 48/50, author 40/44 (before issue 16: 41/50, 42/50, 25/44).
+/// Rates on the corpus (pages before 056) without `<meta>` and JSON-LD, the best measured:
+/// title 52/55, published 53/55, author 45/49 (before issue 16, on 50 pages: 41/50, 42/50,
+/// 25/44; title 50/55 before a category label in the heading was no part of the headline).
 /// A ratchet: raise it when a change lifts a rate, never lower it.
-const STRIPPED_CORPUS_FLOORS: Floors = (0.909, 0.96, 0.909);
+const STRIPPED_CORPUS_FLOORS: Floors = (0.945, 0.96, 0.918);
 
 /// The same for pages 056 on (Next.js, EUC-KR US paper, card news, personnel lists, a research
 /// brief, a review blog, a "더보기" mobile page, a church board), written by hands that never
 /// saw the code: first measured title 6/8, published 8/8, author 4/6; a section number is no
-/// headline lifted title to 7/8. Misses: a board's "공지" category before the headline, and
-/// credit lines "기획·구성 …" and "저자 NAME 연구위원, NAME …". Ratchets.
-const STRIPPED_SIXTH_FLOORS: Floors = (0.875, 1.0, 0.66);
+/// headline lifted title to 7/8, a board's "공지" category label no part of the headline to
+/// 8/8. Misses: credit lines "기획·구성 …" and "저자 NAME 연구위원, NAME …". Ratchets.
+const STRIPPED_SIXTH_FLOORS: Floors = (1.0, 1.0, 0.66);
 
 /// Rates on realpages without `<meta>` and JSON-LD, the best measured: title 53/53, published
 /// 50/52, author 31/37 (before issue 16: 53/53, 47/52, 29/37). A ratchet, as above.
@@ -454,4 +460,25 @@ fn site_name_prefix_without_a_heading() {
         paras("", "")
     );
     assert_eq!(extract(html.as_bytes()).title.as_deref(), Some("갈대숲 산책로 다시 열려"));
+}
+
+#[test]
+fn a_category_label_in_the_heading_is_no_part_of_the_headline() {
+    let headline = "은빛천 갈대숲 산책로 석 달 만에 다시 열려";
+    let with_label = |label: &str| {
+        let html = String::from_utf8(page("<title>알림마당 | 은빛시</title>", "", &paras("", ""), ""))
+            .unwrap_or_default()
+            .replace(&format!("<h1>{headline}</h1>"), &format!("<h1>{label} <span>{headline}</span></h1>"));
+        extract(html.as_bytes()).title.unwrap_or_default()
+    };
+    // A board's 말머리, a news flag, a café's head: their class names them.
+    assert_eq!(with_label("<span class=\"bo_v_cate\">공지</span>"), headline);
+    assert_eq!(with_label("<em class=\"badge-breaking\">속보</em>"), headline);
+    assert_eq!(with_label("<span class=\"head\">[정보]</span>"), headline);
+    // Unnamed, or too long for a label, the text stays part of the headline.
+    assert_eq!(with_label("<span>공지</span>"), format!("공지 {headline}"));
+    assert_eq!(
+        with_label("<span class=\"cate\">은빛시 강변 정비 사업 두 번째 소식</span>"),
+        format!("은빛시 강변 정비 사업 두 번째 소식 {headline}")
+    );
 }
