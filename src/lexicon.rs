@@ -182,6 +182,12 @@ const SIGNOFF_MAX_KEY_CHARS: usize = 40;
 /// "홍길동 기자"), not a paragraph the notice was glued to.
 const CUT_KEEP_MIN_KEY_CHARS: usize = 40;
 
+/// A copyright sign at most this many characters before a notice's phrase opens the notice:
+/// the owner's name and what the notice covers take a clause or two ("ⓒ 매체명 / 매체명
+/// 한국어판. 이 기사의 번역문을 포함한 모든 콘텐츠의 …" is 65); a photo credit further back
+/// ("사진=ⓒ통신사") is the paragraph's, not the notice's.
+const NOTICE_OWNER_MAX_CHARS: usize = 100;
+
 /// Why a lexicon text was refused: the line (1-based, in the text given) and the reason.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LexiconError {
@@ -544,6 +550,14 @@ impl Lexicon {
             return None;
         }
         let head = text.get(..at).unwrap_or(text);
+        // A notice that names its owner before the phrase ("ⓒ 매체명 한국어판. 이 기사의 번역문을
+        // 포함한 모든 콘텐츠의 무단 전재와 …") starts at its sign, when the sign is near.
+        let head = match signed.then(|| head.rfind(['©', 'ⓒ'])).flatten() {
+            Some(sign) if head.get(sign..).is_some_and(|n| n.chars().count() <= NOTICE_OWNER_MAX_CHARS) => {
+                head.get(..sign).unwrap_or(head)
+            }
+            _ => head,
+        };
         // Back off over the symbols that open the notice ("<저작권자 ©", "[ⓒ …]").
         let head = head.trim_end_matches(|c: char| c.is_whitespace() || "<[(〈《【-|/·ⓒ©".contains(c));
         if key(head).chars().count() < CUT_KEEP_MIN_KEY_CHARS && !crate::text::ends_sentence(head) {
@@ -689,6 +703,16 @@ mod tests {
         assert_eq!(j("[저작권자(c) 예시방송 무단전재, 재배포 및 AI 데이터 활용 금지]"), Some(Verdict::Drop));
         let piracy = "경찰은 그가 다른 언론사의 기사를 무단 전재한 혐의로 조사를 받고 있으며, 피해 언론사들은 손해배상 청구 소송도 함께 준비하고 있다고 밝혔다. 업계는 이번 사건이 디지털 콘텐츠 저작권 보호에 대한 경각심을 높이는 계기가 될 것이라며, 재발 방지를 위한 제도 개선과 함께 플랫폼 사업자의 책임을 강화해야 한다는 목소리를 내고 있다. 정부도 관련 법 개정을 검토하기로 했다. 전문가들은 단속만으로는 한계가 있다며 이용자 인식 개선이 함께 이뤄져야 한다고 지적했다. 한 변호사는 처벌 수위가 낮아 같은 일이 되풀이된다고 말했다.";
         assert_eq!(j(piracy), None);
+        // An owner's clause between the sign and the phrase is the notice's, and goes with it.
+        let owned = "ⓒ Hafen Rundschau / 하펜 룬트샤우 한국어판. 이 기사의 번역문을 포함한 모든 콘텐츠의 무단 전재와 재배포를 금지합니다.";
+        assert_eq!(j(owned), Some(Verdict::Drop));
+        let after = format!("시의회는 다음 달 세부 계획을 확정한다고 밝혔다. {owned}");
+        match j(&after) {
+            Some(Verdict::CutAt(at)) => {
+                assert_eq!(after.get(..at), Some("시의회는 다음 달 세부 계획을 확정한다고 밝혔다."))
+            }
+            other => panic!("expected a cut, got {other:?}"),
+        }
     }
 
     #[test]
