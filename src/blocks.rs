@@ -527,6 +527,8 @@ impl Walker<'_> {
             Tag::Quote => BlockKind::Quote,
             Tag::Caption => BlockKind::Caption,
             Tag::Pre => BlockKind::Code,
+            // An old layout's photo box is a cell of its own ("<td class=photo_caption>").
+            Tag::Cell if caption => BlockKind::Caption,
             Tag::Cell => BlockKind::TableRow,
             Tag::Figure => BlockKind::Caption,
             // A paragraph inside a cell is a paragraph: layout tables hold whole articles.
@@ -691,7 +693,7 @@ pub(crate) fn furniture_words(el: &Element, lexicon: &Lexicon) -> Vec<String> {
 /// Splits a class/id value into lower-case words at punctuation, digits and camelCase humps.
 /// Words are slices of the value when it is lower case already (nearly always), so no word
 /// is allocated.
-fn for_each_word(value: &str, mut f: impl FnMut(&str)) {
+pub(crate) fn for_each_word(value: &str, mut f: impl FnMut(&str)) {
     let bytes = value.as_bytes();
     let mut start: Option<usize> = None;
     let mut lowered = String::new();
@@ -1022,6 +1024,10 @@ mod tests {
         assert_eq!(furniture("body-copy"), Some(false), "the article's text");
         assert_eq!(furniture("story_copy"), Some(false));
         assert_eq!(furniture("share_copy"), Some(true), "furniture stays furniture");
+        // A stock widget is furniture; a table that lists prices in a report is the report's.
+        assert_eq!(furniture("stock_box"), Some(true));
+        assert_eq!(furniture("tbl_stock"), Some(false), "a data table");
+        assert_eq!(furniture("table-ad"), Some(true), "an ad in a table is an ad");
     }
 
     #[test]

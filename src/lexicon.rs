@@ -56,8 +56,8 @@ const TAIL: u8 = 4;
 ///
 /// The built-in one ([`Lexicon::builtin`]) is the default. A user adds the phrases of their own
 /// sites in the same text format as the crate's `src/lexicon.txt` (one `KIND phrase` a line;
-/// kinds `line`, `starts`, `cut`, `box`, `tail`, `class-content`, `class-boiler`,
-/// `class-boiler-alone`, `class-hidden`, `class-caption`; `#` starts a comment):
+/// kinds `line`, `starts`, `note`, `cut`, `box`, `tail`, `signoff`, `class-content`,
+/// `class-boiler`, `class-boiler-alone`, `class-hidden`, `class-caption`; `#` starts a comment):
 ///
 /// ```
 /// let lexicon = bonmun::Lexicon::builtin_and("line 오늘의 운세 보기\nbox 독자 마당")?;
@@ -90,6 +90,8 @@ pub struct Lexicon {
     /// `starts` phrases that begin with a symbol ("◆ 관련"), matched on the raw text: their
     /// key alone ("관련") would catch ordinary sentences.
     starts_raw: Vec<String>,
+    /// `note` phrases, matched as written at the start of the raw text, whatever its length.
+    notes: Vec<String>,
     /// All `cut` phrases without a copyright sign, as one multi-pattern search over keys.
     cut_key: Option<AhoCorasick>,
     /// `cut` phrases with a copyright sign ("Copyright ©", "ⓒ 연합뉴스"), searched in the raw
@@ -215,6 +217,7 @@ impl std::error::Error for LexiconError {}
 enum Kind {
     Exact(u8),
     Starts,
+    Note,
     Cut,
     SignOff,
     Class(ClassWord),
@@ -226,6 +229,7 @@ fn kind_of(name: &str) -> Option<Kind> {
         "box" => Kind::Exact(BOX),
         "tail" => Kind::Exact(TAIL),
         "starts" => Kind::Starts,
+        "note" => Kind::Note,
         "cut" => Kind::Cut,
         "signoff" => Kind::SignOff,
         "class-content" => Kind::Class(ClassWord::Content),
@@ -251,6 +255,8 @@ struct Builder {
     /// `starts` phrases: (comparable form, raw or key, line).
     starts_at: Vec<(String, bool, usize)>,
     starts: Vec<String>,
+    /// `note` phrases with their lines.
+    notes_at: Vec<(String, usize)>,
     class_at: HashMap<String, usize>,
     signoff_at: HashMap<String, usize>,
 }
@@ -332,6 +338,18 @@ impl Builder {
                 }
                 self.starts_at.push((form.clone(), raw, line));
                 if raw { self.lex.starts_raw.push(form) } else { self.starts.push(form) }
+            }
+            Kind::Note => {
+                // As with starts, of two where one begins with the other the longer never acts.
+                if let Some((_, first)) = self
+                    .notes_at
+                    .iter()
+                    .find(|(f, _)| phrase.starts_with(f.as_str()) || f.starts_with(phrase))
+                {
+                    return Err((format!("{phrase:?} overlaps an earlier note phrase"), *first));
+                }
+                self.notes_at.push((phrase.to_string(), line));
+                self.lex.notes.push(phrase.to_string());
             }
             Kind::Cut => {
                 // Only a copyright sign makes a phrase need its symbol; other punctuation ("·",
@@ -434,7 +452,7 @@ impl Lexicon {
         if self.is_signoff(text, k) {
             return Some(Verdict::SignOff);
         }
-        if self.opens_with_start(text, k) {
+        if self.opens_with_start(text, k) || self.opens_with_note(text) {
             return Some(Verdict::Drop);
         }
         if self.label_heads_box(k, unlinked) {
@@ -509,6 +527,13 @@ impl Lexicon {
         let anchored = aho_corasick::Input::new(k).anchored(Anchored::Yes);
         self.starts.as_ref().is_some_and(|ac| ac.find(anchored).is_some())
             || self.starts_raw.iter().any(|s| trimmed.starts_with(s.as_str()))
+    }
+
+    /// A block that opens as a note on the article itself does ("※ 이 기사는 …"): an editor's
+    /// note or a disclaimer, as long as it needs to be.
+    fn opens_with_note(&self, text: &str) -> bool {
+        let trimmed = text.trim_start();
+        self.notes.iter().any(|n| trimmed.starts_with(n.as_str()))
     }
 
     /// A box's heading with its first teaser glued on — a label and a linked headline in one
@@ -644,6 +669,7 @@ mod tests {
         assert_eq!(refused("starts 관련 기사 보기\nstarts 관련기사"), Some(2), "a shorter starts");
         assert_eq!(refused("class-boiler share\nclass-content share"), Some(2), "a class word twice");
         assert_eq!(refused("signoff 드림\nsignoff 드림"), Some(2), "a signoff twice");
+        assert_eq!(refused("note ※ 이 기사는\nnote ※ 이 기사"), Some(2), "a note another begins");
         // A longer cut listed first still acts; so do the same words under a symbol and not.
         assert_eq!(refused("cut 무단 전재 및 재배포 금지\ncut 무단전재"), None);
         assert_eq!(refused("starts ▶ 관련\nstarts 관련기사"), None);
@@ -686,6 +712,10 @@ mod tests {
         assert_eq!(j("더 크게"), Some(Verdict::Drop));
         assert_eq!(j("※ 본문 글자 크기 조정"), Some(Verdict::Drop));
         assert_eq!(j("[관련기사]"), Some(Verdict::Box));
+        // A note on the article goes however long it runs; the same words in a sentence stay.
+        let note = "※ 이 기사는 예시경제와 예시데이터랩이 함께 만든 기사 작성 알고리즘이 한국거래소 시세 데이터를 바탕으로 자동으로 작성했습니다. 기사에 담긴 수치는 장 마감 직후의 잠정치입니다.";
+        assert_eq!(j(note), Some(Verdict::Drop));
+        assert_eq!(j("시의회는 이 기사는 물론 다른 보도에 대해서도 반론을 내겠다고 밝혔다."), None);
         assert_eq!(j("<저작권자 © 예시일보, 무단 전재 및 재배포 금지>"), Some(Verdict::Drop));
         let body = "정부가 오늘 새 정책을 발표했다고 밝혔다. <저작권자 © 예시일보 무단전재 및 재배포 금지>";
         match j(body) {
