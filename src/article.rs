@@ -113,7 +113,8 @@ pub struct Article {
     pub title: Option<String>,
     /// The body as typed blocks, in reading order.
     pub blocks: Vec<Block>,
-    /// When the article was published, as the page prints it (or its metadata gives it).
+    /// When the article was published, as the page prints it (or its metadata gives it). On a
+    /// Korean page a metadata stamp in another zone is given on the KST clock the page prints.
     pub published: Option<DateTime>,
     /// When the article was last modified ("최종수정", "수정"), when the page says.
     pub modified: Option<DateTime>,

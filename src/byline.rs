@@ -62,6 +62,16 @@ static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
     .expect("constant regex")
 });
 
+/// A line of two or more "NAME 기자" credits and nothing else.
+static CLOSING_MANY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^\s*{NAME}\s*{TITLES}(?:\s*[,·ㆍ]?\s*{NAME}\s*{TITLES})+\s*$"))
+        .expect("constant regex")
+});
+
+/// One "NAME 기자" credit of such a line.
+static NAME_TITLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?P<name>{NAME})\s*{TITLES}")).expect("constant regex"));
+
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}\s*$").expect("constant regex")
 });
@@ -113,7 +123,7 @@ pub(crate) fn from_by_line(line: &str) -> Option<(Vec<String>, Option<String>)> 
 /// Names (and e-mail) of a closing byline line, when the line is only that.
 pub(crate) fn from_closing(line: &str) -> Option<(Vec<String>, Option<String>)> {
     // A byline line is short; a sentence that ends in "… 기자" is not one.
-    if line.len() > CLOSING_MAX_BYTES || !has_title_word(line) {
+    if line.len() > CLOSING_MAX_BYTES || !has_title_word(line) || opens_with_other_credit(line) {
         return None;
     }
     // "조원익 기자 wick@example.com | 2020-03-10 15:13:37": the byline line above the body,
@@ -135,9 +145,27 @@ pub(crate) fn from_closing(line: &str) -> Option<(Vec<String>, Option<String>)> 
         })
         .and_then(|end| line.get(..end))
         .unwrap_or(line);
+    // "박서윤 기자 한도경 기자": co-authors' links side by side, each with its title.
+    if CLOSING_MANY.is_match(line) {
+        let mut all: Vec<String> = Vec::new();
+        for c in NAME_TITLE.captures_iter(line) {
+            all.extend(c.name("name").and_then(|n| names(n.as_str())).into_iter().flatten());
+        }
+        return (!all.is_empty()).then_some((all, None));
+    }
     let c = CLOSING.captures(line).or_else(|| TITLE_FIRST.captures(line))?;
     let names = names(c.name("names")?.as_str())?;
     Some((names, c.name("email").map(|m| m.as_str().to_string())))
+}
+
+/// Roles a credit line may open with that are not the writer's: the translator's, the
+/// photographer's ("번역 한지수 … 에디터", "사진=홍길동 기자", "영상 박도윤 PD").
+const OTHER_CREDITS: [&str; 6] = ["번역", "사진", "영상", "그래픽", "일러스트", "통역"];
+
+/// Whether the line's first word is one of [`OTHER_CREDITS`] ("사진·글 …" is the writer's).
+fn opens_with_other_credit(line: &str) -> bool {
+    let first = line.trim_start().split([' ', '=', ':', '：']).next().unwrap_or_default();
+    OTHER_CREDITS.contains(&first)
 }
 
 /// A closing byline with the title first: "칼럼니스트 박생강 pillgoo9@example.com". Only with
@@ -451,6 +479,10 @@ mod tests {
         assert_eq!(c("포쓰머니 김현주 기자"), Some(("김현주".into(), None)));
         assert_eq!(c("홍길동 기자 | 정치부"), None);
         assert_eq!(c("사진 기자"), None);
+        assert_eq!(c("번역 한지수 예시 포스트 한국어판 에디터"), None, "the translator's credit");
+        assert_eq!(c("사진=홍길동 기자"), None);
+        assert_eq!(c("박서윤 기자 한도경 기자"), Some(("박서윤, 한도경".into(), None)), "co-authors' links");
+        assert_eq!(c("사진·글 홍길동 기자"), Some(("홍길동".into(), None)));
         assert_eq!(c("영상취재 기자"), None);
         assert_eq!(c("전문수 기자"), Some(("전문수".into(), None)));
         assert_eq!(

@@ -12,7 +12,8 @@ pub const KST_OFFSET_MINUTES: i16 = 9 * 60;
 /// A calendar date with an optional time of day and a UTC offset.
 ///
 /// Pages print local time without an offset; there the offset is +09:00 (KST). An offset the
-/// page gives (in ISO 8601 metadata) is kept as given, not converted.
+/// page gives (in ISO 8601 metadata) is kept as [`DateTime::parse_iso`] reads it;
+/// [`DateTime::in_offset`] shows the same instant on another clock.
 ///
 /// ```
 /// let d = bonmun::DateTime::parse_korean("기사입력 2023.06.29 오후 3:30").unwrap();
@@ -64,6 +65,23 @@ impl DateTime {
                 format!("{date}T{h:02}:{m:02}:{s:02}{sign}{:02}:{:02}", off / 60, off % 60)
             }
         }
+    }
+
+    /// The same instant on another zone's clock: `offset_minutes` from UTC. A date without a
+    /// time names a day, not an instant, and stays as it is.
+    ///
+    /// ```
+    /// let utc = bonmun::DateTime::parse_iso("2025-05-13T23:30:12+00:00").unwrap();
+    /// assert_eq!(utc.in_offset(9 * 60).map(|d| d.to_string()).as_deref(), Some("2025-05-14 08:30"));
+    /// ```
+    pub fn in_offset(&self, offset_minutes: i16) -> Option<DateTime> {
+        let Some((h, m, s)) = self.time else { return Some(*self) };
+        let minutes = i64::from(h) * 60 + i64::from(m) + i64::from(offset_minutes - self.offset_minutes);
+        let days = days_from_civil(i64::from(self.year), self.month, self.day) + minutes.div_euclid(24 * 60);
+        let minutes = minutes.rem_euclid(24 * 60);
+        let (year, month, day) = civil_from_days(days);
+        let time = Some((u8::try_from(minutes / 60).ok()?, u8::try_from(minutes % 60).ok()?, s));
+        DateTime::new(u16::try_from(year).ok()?, month, day, time, offset_minutes)
     }
 
     /// Reads an ISO 8601 / RFC 3339 timestamp as metadata gives it
@@ -541,12 +559,59 @@ pub(crate) fn is_date_line(text: &str) -> bool {
     rest.chars().count() <= 1
 }
 
+/// Days since 1970-01-01 of a proleptic Gregorian date (the era-based count: 400-year eras of
+/// 146,097 days, years starting in March so that the leap day falls last).
+fn days_from_civil(year: i64, month: u8, day: u8) -> i64 {
+    let (month, day) = (i64::from(month), i64::from(day));
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let doy = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The date of a day count since 1970-01-01: the inverse of [`days_from_civil`].
+fn civil_from_days(days: i64) -> (i64, u8, u8) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn k(s: &str) -> String {
         DateTime::parse_korean(s).map(|d| d.to_string()).unwrap_or_default()
+    }
+
+    #[test]
+    fn moves_an_instant_to_another_clock() {
+        let at = |s: &str| DateTime::parse_iso(s).and_then(|d| d.in_offset(KST_OFFSET_MINUTES));
+        let shown = |s: &str| at(s).map(|d| d.to_string());
+        assert_eq!(shown("2025-05-13T23:30:12+00:00").as_deref(), Some("2025-05-14 08:30"));
+        assert_eq!(shown("2024-12-31T20:00:00Z").as_deref(), Some("2025-01-01 05:00"), "a new year");
+        assert_eq!(shown("2024-02-28T15:00:00Z").as_deref(), Some("2024-02-29 00:00"), "a leap day");
+        assert_eq!(shown("2023-02-28T15:00:00Z").as_deref(), Some("2023-03-01 00:00"));
+        assert_eq!(shown("2025-03-01T01:00:00+10:00").as_deref(), Some("2025-03-01 00:00"));
+        assert_eq!(shown("2025-03-01T06:00:00+10:00").as_deref(), Some("2025-03-01 05:00"));
+        assert_eq!(shown("2025-03-01T00:30:00+09:30").as_deref(), Some("2025-03-01 00:00"));
+        assert_eq!(shown("2025-03-01T02:00:00+12:00").as_deref(), Some("2025-02-28 23:00"), "back a day");
+        assert_eq!(at("2025-03-01T02:00:00+12:00").map(|d| d.offset_minutes), Some(KST_OFFSET_MINUTES));
+        assert_eq!(shown("2025-03-01").as_deref(), Some("2025-03-01"), "a day is no instant");
+        // Every day of four centuries survives the trip through the day count.
+        for days in -60_000..90_000 {
+            let (y, m, d) = civil_from_days(days);
+            assert_eq!(days_from_civil(y, m, d), days);
+        }
     }
 
     #[test]

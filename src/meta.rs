@@ -373,6 +373,11 @@ fn title(
                 let above = || heads.iter().filter(|(i, h)| *i < start && fits(h.text));
                 above()
                     .find(|(_, h)| matches!(h.kind, BlockKind::Heading(_)))
+                    .or_else(|| {
+                        above().find(|(i, _)| {
+                            page.blocks.get(*i).is_some_and(|b| classed_headline(doc, page, b))
+                        })
+                    })
                     .or_else(|| above().next())
                     .map(|(_, h)| h.text)
             });
@@ -464,6 +469,29 @@ struct Line<'a> {
 /// 말머리 ("<span class=\"bo_v_cate\">공지</span> 제목"), and of a news headline's flag
 /// ("<span class=\"badge\">속보</span>"); Daum cafés call it "head". A word of a class token,
 /// split at `_`, `-` and digits.
+/// Class words of a headline's own element in layouts that set it in a plain cell or span
+/// (`<td class="titleB">`, `<span class="news_tit">`): among the short lines above a body,
+/// the one its class calls the title. A deck is classed as a kind of title too.
+const HEADLINE_CLASS_WORDS: [&str; 4] = ["title", "tit", "headline", "subject"];
+const NOT_HEADLINE_CLASS_WORDS: [&str; 4] = ["sub", "deck", "summary", "desc"];
+
+/// Whether the element that holds `block` has a class or id that names it the headline.
+fn classed_headline(doc: &Dom, page: &Page, block: &crate::blocks::TextBlock) -> bool {
+    let Some(el) =
+        page.elems.get(block.elem as usize).and_then(|e| doc.node(e.node)).and_then(|n| n.element())
+    else {
+        return false;
+    };
+    let (mut title, mut not) = (false, false);
+    for value in [el.attr(crate::dom::Attr::Class), el.attr(crate::dom::Attr::Id)].into_iter().flatten() {
+        crate::blocks::for_each_word(value, |w| {
+            title |= HEADLINE_CLASS_WORDS.contains(&w);
+            not |= NOT_HEADLINE_CLASS_WORDS.contains(&w);
+        });
+    }
+    title && !not
+}
+
 const CATEGORY_CLASS_WORDS: [&str; 5] = ["cate", "category", "badge", "label", "head"];
 
 /// A label is a word or two: longer text in such a span is part of the headline.
@@ -657,8 +685,16 @@ fn dates(head: &Head, page: &Page, body: Option<Range<usize>>) -> (Option<DateTi
             break;
         }
     }
-    let ld_pub = head.ld_string("datePublished").and_then(|d| DateTime::parse_iso(&d));
-    let ld_mod = head.ld_string("dateModified").and_then(|d| DateTime::parse_iso(&d));
+    // Metadata stamps are often in UTC (WordPress, Yoast, JavaScript's toISOString); a Korean
+    // page prints the same instant on the KST clock, and readers read that one.
+    let korean = head
+        .lang
+        .as_deref()
+        .is_none_or(|l| l.trim().is_empty() || l.trim().to_ascii_lowercase().starts_with("ko"));
+    let on_clock = |d: DateTime| if korean { d.in_offset(date::KST_OFFSET_MINUTES).unwrap_or(d) } else { d };
+    let iso = |s: &str| DateTime::parse_iso(s).map(on_clock);
+    let ld_pub = head.ld_string("datePublished").and_then(|d| iso(&d));
+    let ld_mod = head.ld_string("dateModified").and_then(|d| iso(&d));
     let meta_pub = head
         .metas(&[
             "article:published_time",
@@ -672,11 +708,11 @@ fn dates(head: &Head, page: &Page, body: Option<Range<usize>>) -> (Option<DateTi
             "citation_publication_date",
             "citation_date",
         ])
-        .find_map(DateTime::parse_iso);
+        .find_map(iso);
     let meta_mod = head
         .metas(&["article:modified_time", "og:updated_time", "datemodified", "dcterms.modified"])
-        .find_map(DateTime::parse_iso);
-    let time_el = head.times.iter().find_map(|t| DateTime::parse_iso(t));
+        .find_map(iso);
+    let time_el = head.times.iter().find_map(|t| iso(t));
     let structured_pub = ld_pub.or(meta_pub).or(time_el);
     // The nearest unlabelled date before the body, a blog's post date, counts only where the
     // page gives no other; only then are those lines read (most pages never get here).
