@@ -9,6 +9,8 @@
 //! in the same order as `json`. The JSON formats need the `serde` feature (on in this
 //! repository's checkout; `--features serde` in the packaged crate).
 
+use std::fmt::Write as _;
+use std::io::Write as _;
 use std::process::ExitCode;
 
 #[derive(Clone, Copy, PartialEq)]
@@ -48,13 +50,23 @@ fn main() -> ExitCode {
     }
     let many = paths.len() > 1 && !json_lines;
     let mut failed = false;
+    // Each page's output is written whole; a reader that goes away (`| head`) ends the run
+    // quietly, as other command-line tools do, instead of a panic from `println!`.
+    let mut stdout = std::io::stdout().lock();
+    let mut out = String::new();
     for path in &paths {
+        if let Err(e) = stdout.write_all(out.as_bytes()) {
+            return write_failed(&e);
+        }
+        out.clear();
         let result = std::fs::read(path)
             .map_err(|e| e.to_string())
             .and_then(|bytes| bonmun::extract(&bytes).map_err(|e| e.to_string()));
         if json_lines {
             match json_line(path, &result) {
-                Ok(line) => println!("{line}"),
+                Ok(line) => {
+                    let _ = writeln!(out, "{line}");
+                }
                 Err(e) => {
                     eprintln!("{e}");
                     return ExitCode::from(2);
@@ -72,23 +84,25 @@ fn main() -> ExitCode {
             }
         };
         if many {
-            println!("==> {path} <==");
+            let _ = writeln!(out, "==> {path} <==");
         }
         match format {
             Format::Text => {
                 if let Some(title) = &article.title {
-                    println!("# {title}");
+                    let _ = writeln!(out, "# {title}");
                 }
-                println!("{}", article.text());
+                let _ = writeln!(out, "{}", article.text());
             }
             Format::Markdown => {
                 if let Some(title) = &article.title {
-                    println!("# {title}\n");
+                    let _ = writeln!(out, "# {title}\n");
                 }
-                print!("{}", article.markdown());
+                out.push_str(&article.markdown());
             }
             Format::Json => match pretty_json(&article) {
-                Ok(s) => println!("{s}"),
+                Ok(s) => {
+                    let _ = writeln!(out, "{s}");
+                }
                 Err(e) => {
                     eprintln!("{path}: {e}");
                     failed = true;
@@ -96,7 +110,19 @@ fn main() -> ExitCode {
             },
         }
     }
+    if let Err(e) = stdout.write_all(out.as_bytes()).and_then(|()| stdout.flush()) {
+        return write_failed(&e);
+    }
     if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+}
+
+/// A closed pipe is the reader's choice to stop; any other write error is reported.
+fn write_failed(e: &std::io::Error) -> ExitCode {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        return ExitCode::SUCCESS;
+    }
+    eprintln!("bonmun: cannot write output: {e}");
+    ExitCode::from(2)
 }
 
 /// One line of `--json-lines`. Written as text, not through `serde_json::json!`: its map sorts
