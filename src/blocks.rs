@@ -15,6 +15,7 @@ use crate::article::BlockKind;
 use crate::dom::{self, Data, Dom, Element};
 use crate::lexicon::{ClassWord, Lexicon, Verdict};
 use html5ever::{LocalName, local_name};
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// Sentinel parent of the top element.
@@ -639,17 +640,62 @@ struct ClassHints {
 /// are looked up for the screen-reader-only classes ("blind", "sr-only").
 fn hints_of(el: &Element, lexicon: &Lexicon) -> ClassHints {
     let (class, id) = (el.attr(crate::dom::Attr::Class), el.attr(crate::dom::Attr::Id));
-    if class.is_none() && id.is_none() {
-        return ClassHints::default();
+    let mut words = WordHints::default();
+    if let Some(class) = class {
+        words = WordHints::of_class(class, lexicon);
     }
-    let mut out = ClassHints::default();
-    let mut content = false;
-    let mut boiler = false;
-    let classes = class.into_iter().flat_map(str::split_whitespace).map(|t| (t, true));
-    for (token, is_class) in classes.chain(id.map(|t| (t, false))) {
+    if let Some(id) = id {
+        words.read_token(id, false, lexicon);
+    }
+    words.hints()
+}
+
+/// [`hints_of`] with the class values already read on this page remembered: a page repeats a
+/// few dozen class values over thousands of elements, and splitting them into words and
+/// looking each up was a twentieth of extraction. Ids are mostly unique and are read anew.
+fn cached_hints<'d>(
+    cache: &mut HashMap<&'d str, WordHints, crate::lexicon::KeyHash>,
+    el: &'d Element,
+    lexicon: &Lexicon,
+) -> ClassHints {
+    let (class, id) = (el.attr(crate::dom::Attr::Class), el.attr(crate::dom::Attr::Id));
+    let mut words = match class {
+        Some(class) => *cache.entry(class).or_insert_with(|| WordHints::of_class(class, lexicon)),
+        None => WordHints::default(),
+    };
+    if let Some(id) = id {
+        words.read_token(id, false, lexicon);
+    }
+    words.hints()
+}
+
+/// What the words of an element's class tokens and id say, before they are weighed together.
+#[derive(Debug, Clone, Copy, Default)]
+struct WordHints {
+    hidden: bool,
+    /// Some token holds content words and no furniture word.
+    content: bool,
+    /// Some token holds a furniture word.
+    boiler: bool,
+    caption: bool,
+}
+
+impl WordHints {
+    fn of_class(class: &str, lexicon: &Lexicon) -> WordHints {
+        let mut words = WordHints::default();
+        for token in class.split_whitespace() {
+            words.read_token(token, true, lexicon);
+            if words.hidden {
+                break;
+            }
+        }
+        words
+    }
+
+    fn read_token(&mut self, token: &str, is_class: bool, lexicon: &Lexicon) {
         if is_class && lexicon.class_word(token) == Some(ClassWord::Hidden) {
-            out.hidden = true;
-            return out;
+            self.hidden = true;
+            return;
         }
         let (mut c, mut b) = (false, false);
         for_each_word(token, |w| match lexicon.class_word(w) {
@@ -657,16 +703,24 @@ fn hints_of(el: &Element, lexicon: &Lexicon) -> ClassHints {
             Some(ClassWord::Boilerplate) => b = true,
             // "body-copy" is the body's text; "copy" alone, or "copy_area", the copyright box.
             Some(ClassWord::BoilerplateAlone) => b |= !c,
-            Some(ClassWord::Caption) => out.caption = true,
+            Some(ClassWord::Caption) => self.caption = true,
             _ => {}
         });
-        boiler |= b;
-        content |= c && !b;
+        self.boiler |= b;
+        self.content |= c && !b;
     }
-    out.furniture = boiler && !content;
-    // "photo_article_body" is a body; a caption word names a caption only on its own.
-    out.caption &= !content;
-    out
+
+    fn hints(self) -> ClassHints {
+        if self.hidden {
+            return ClassHints { hidden: true, ..ClassHints::default() };
+        }
+        ClassHints {
+            furniture: self.boiler && !self.content,
+            // "photo_article_body" is a body; a caption word names a caption only on its own.
+            caption: self.caption && !self.content,
+            hidden: false,
+        }
+    }
 }
 
 /// The words that make an element's class or id name furniture: the words a page that marks
@@ -749,6 +803,7 @@ pub(crate) fn cut(doc: &Dom, lexicon: &Lexicon, keep_links: bool) -> Page {
         link: None,
         pending_links: Vec::new(),
     };
+    let mut hint_cache = HashMap::default();
     let mut id = dom::ROOT;
     'walk: while let Some(node) = doc.node(id) {
         let mut descend = false;
@@ -767,7 +822,8 @@ pub(crate) fn cut(doc: &Dom, lexicon: &Lexicon, keep_links: bool) -> Page {
                     w.flush();
                 } else if tag != Tag::Skip
                     && !is_hidden(el)
-                    && let ClassHints { furniture, caption, hidden: false } = hints_of(el, lexicon)
+                    && let ClassHints { furniture, caption, hidden: false } =
+                        cached_hints(&mut hint_cache, el, lexicon)
                 {
                     // An inline caption (`<em class="img_desc">` after a photo) is shown as a
                     // block of its own; left inline, it would glue onto the paragraph after it.

@@ -109,7 +109,7 @@ pub struct Lexicon {
 /// page, with keys of a few dozen bytes, where SipHash's setup dominates; this one takes eight
 /// bytes per multiply (the FxHash scheme). The stored keys are the crate's own data, so there
 /// is no flooding to defend against: a page only chooses what it looks up, not what is stored.
-type KeyHash = BuildHasherDefault<KeyHasher>;
+pub(crate) type KeyHash = BuildHasherDefault<KeyHasher>;
 
 #[derive(Default)]
 pub(crate) struct KeyHasher(u64);
