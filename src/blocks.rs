@@ -492,6 +492,11 @@ impl Walker<'_> {
         // Outside <pre> the text is trimmed already (push writes a space only before a word);
         // trimmed here all the same, so that later stages can rely on it without reading it.
         let text = p.text.trim();
+        // What MediaWiki leaves of a section's edit link ("[편집]" is skipped, its brackets stay).
+        let text = match kind {
+            BlockKind::Heading(_) => text.strip_suffix("[]").map_or(text, str::trim_end),
+            _ => text,
+        };
         let sentence = crate::text::ends_sentence(text);
         self.page.blocks.push(TextBlock {
             text: text.to_string(),
@@ -581,6 +586,19 @@ impl Walker<'_> {
         let (in_link, in_pre) = self.frames.last().map_or((false, false), |f| (f.in_link, f.in_pre));
         self.pending.push(s, in_link, in_pre);
     }
+}
+
+/// The texts of a wiki's section-edit link, set after each heading (MediaWiki, the Korean
+/// community wikis), with or without the brackets around it.
+const EDIT_LINK_TEXTS: [&str; 4] = ["편집", "원본 편집", "edit", "수정"];
+
+/// Whether a link's only content is an edit link's text ("[편집]", "edit").
+fn is_edit_link(doc: &Dom, link: &dom::Node) -> bool {
+    let Some(child) = doc.node(link.first_child) else { return false };
+    let (Data::Text(t), true) = (&child.data, child.next_sibling == dom::NONE) else { return false };
+    let t = t.trim();
+    let bare = t.strip_prefix('[').and_then(|r| r.strip_suffix(']')).unwrap_or(t).trim();
+    EDIT_LINK_TEXTS.iter().any(|e| bare.eq_ignore_ascii_case(e))
 }
 
 /// A heading that ends as a sentence and is at least this long (letters and digits) is a
@@ -818,6 +836,13 @@ pub(crate) fn cut(doc: &Dom, lexicon: &Lexicon, keep_links: bool) -> Page {
                     // A named anchor (`<a name=…>` around a heading) goes nowhere: it is not a link.
                     tag = Tag::Inline;
                 }
+                if tag == Tag::Link
+                    && w.frames.last().is_some_and(|f| matches!(f.owner.1, BlockKind::Heading(_)))
+                    && is_edit_link(doc, node)
+                {
+                    // A wiki's "[편집]" after each section heading is a control, not the heading's.
+                    tag = Tag::Skip;
+                }
                 if tag == Tag::Break {
                     w.flush();
                 } else if tag != Tag::Skip
@@ -1006,6 +1031,18 @@ mod tests {
                 last = (l.block, l.range.end);
             }
         }
+    }
+
+    #[test]
+    fn a_wiki_sections_edit_link_is_no_part_of_its_heading() {
+        let html = "<h2><a href='#toc'>1.</a> 개요<span class='x'><a href='/edit?s=1'>[편집]</a></span></h2>\
+                    <h3>2.1. 시작 <span>[<a href='/edit?s=2'>편집</a>]</span></h3>\
+                    <p>그는 <a href='/w/편집'>편집</a>을 맡았다.</p>";
+        let Ok(doc) = crate::dom::parse(html, 100_000, 1000) else { panic!("parse") };
+        let page = super::cut(&doc, &crate::lexicon::BUILTIN, false);
+        let texts: Vec<&str> = page.blocks.iter().map(|b| b.text.as_str()).collect();
+        // MediaWiki's brackets outside the link go with it; the word in a paragraph's link is text.
+        assert_eq!(texts, ["1. 개요", "2.1. 시작", "그는 편집을 맡았다."]);
     }
 
     #[test]
