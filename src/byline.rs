@@ -381,8 +381,11 @@ fn is_role(word: &str) -> bool {
 /// ([`NOT_NAMES`]) rather than a person.
 fn names(s: &str) -> Option<Vec<String>> {
     // A name has letters: "2024.05.02" after a "·" is the date beside it.
-    let names: Vec<String> =
-        split_names(s).into_iter().filter(|n| !is_role(n) && n.chars().any(char::is_alphabetic)).collect();
+    // "님" is the honorific after a name ("작성자 님의 서명"), never the start of one.
+    let names: Vec<String> = split_names(s)
+        .into_iter()
+        .filter(|n| !is_role(n) && n.chars().any(char::is_alphabetic) && !n.starts_with('님'))
+        .collect();
     (!names.is_empty()).then_some(names)
 }
 
@@ -508,6 +511,7 @@ mod tests {
         assert_eq!(l("글 · 에디터 한하람 / 읽는 데 6분"), Some("한하람".into()));
         assert_eq!(l("글 한소율 · 읽는 데 6분"), Some("한소율".into()));
         assert_eq!(l("글 김서윤 | 사진 이도현"), Some("김서윤".into()));
+        assert_eq!(l("야근은싫어요 작성자 님의 서명"), None, "an honorific is no name");
         assert_eq!(l("좋은 글 하나 · 추천"), None);
         assert_eq!(l("글 잘 쓰는 법"), None);
         assert_eq!(l("글 한하람"), None);

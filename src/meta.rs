@@ -794,16 +794,19 @@ fn authors(
         })
         .unwrap_or_default();
     let ld: Vec<String> = head.json_ld.iter().flat_map(|j| json_author_names(j)).collect();
-    let meta = head.metas(&AUTHOR_META_KEYS).find_map(|v| byline::from_meta(v, site)).unwrap_or_else(|| {
-        // The scholarly tags give each author a tag of their own, in order.
-        let mut names: Vec<String> = Vec::new();
-        for n in head.metas(&SCHOLAR_AUTHOR_KEYS).filter_map(|v| byline::from_meta(v, site)).flatten() {
-            if !names.contains(&n) {
-                names.push(n);
-            }
+    // The scholarly tags give each author a tag of their own, in order; a single author tag
+    // beside them (Dublin Core's one `DC.creator`) often names only the first.
+    let mut scholarly: Vec<String> = Vec::new();
+    for n in head.metas(&SCHOLAR_AUTHOR_KEYS).filter_map(|v| byline::from_meta(v, site)).flatten() {
+        if !scholarly.contains(&n) {
+            scholarly.push(n);
         }
-        names
-    });
+    }
+    let meta = match head.metas(&AUTHOR_META_KEYS).find_map(|v| byline::from_meta(v, site)) {
+        Some(one) if scholarly.len() > one.len() && one.iter().all(|n| scholarly.contains(n)) => scholarly,
+        Some(one) => one,
+        None => scholarly,
+    };
     // Markup that names the author (hentry's "author vcard", itemprop or rel "author", a
     // board's "nick"): metadata of a kind, read after the <meta> tags.
     // Only a mark printed above the body's end counts: the comments below repeat the marks
