@@ -148,8 +148,21 @@ impl DateTime {
     /// Reads the first date printed in a Korean text, with its time if one follows:
     /// `2023-06-29 15:30`, `2023.06.29. 오후 3:30`, `2023년06월29일 15시30분`, `2023/6/29`.
     pub fn parse_korean(s: &str) -> Option<DateTime> {
-        let c = KOREAN.captures(s)?;
-        Self::from_korean_captures(&c)
+        match KOREAN.captures(s) {
+            Some(c) => Self::from_korean_captures(&c),
+            None => Self::parse_short_year(s),
+        }
+    }
+
+    /// A board's date cell with a two-digit year and a time, alone on its line
+    /// ("25.06.14 21:07"): the year is this century's. Without the time, or with other text
+    /// around it, two-digit triples are version numbers and scores as often as dates.
+    fn parse_short_year(s: &str) -> Option<DateTime> {
+        let c = SHORT_YEAR.captures(s)?;
+        let num = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<u8>().ok());
+        let year = 2000 + u16::from(num("y")?);
+        let time = Some((num("H")?, num("M")?, num("S").unwrap_or(0)));
+        DateTime::new(year, num("m")?, num("d")?, time, KST_OFFSET_MINUTES)
     }
 
     /// Reads an English date as blog themes print it: "March 28, 2026", "Mar 28, 2026".
@@ -332,6 +345,12 @@ static LABELLED_ENGLISH: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static KOREAN: LazyLock<Regex> = LazyLock::new(|| Regex::new(KOREAN_DATE).expect("constant regex"));
+
+/// See [`DateTime::parse_short_year`].
+static SHORT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?P<y>\d{2})[.\-/](?P<m>\d{1,2})[.\-/](?P<d>\d{1,2})\.?\s+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?\s*$")
+        .expect("constant regex")
+});
 
 /// What a printed date label says the date is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -591,6 +610,16 @@ mod tests {
 
     fn k(s: &str) -> String {
         DateTime::parse_korean(s).map(|d| d.to_string()).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_boards_two_digit_year_with_its_time() {
+        let k = |s: &str| DateTime::parse_korean(s).map(|d| d.to_string());
+        assert_eq!(k("25.06.14 21:07").as_deref(), Some("2025-06-14 21:07"));
+        assert_eq!(k(" 24-12-31 09:05:33 ").as_deref(), Some("2024-12-31 09:05"));
+        assert_eq!(k("25.06.14"), None, "no time: a version or a score as often");
+        assert_eq!(k("버전 25.06.14 21:07"), None, "not alone on its line");
+        assert_eq!(k("25.13.14 21:07"), None, "no month 13");
     }
 
     #[test]
