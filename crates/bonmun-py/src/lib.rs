@@ -316,7 +316,8 @@ fn block_dict<'py>(
 
 /// An extracted article. The body is held once, in Rust; text, paragraphs and blocks are
 /// built when read. Dates are ISO 8601 strings ("2024-07-02T11:31:00+09:00"; a date alone
-/// when the page gives no time; +09:00 when it prints no offset).
+/// when the page gives no time; +09:00 when it prints no offset, and on a Korean page a
+/// metadata stamp in another zone is given on the KST clock, the same instant).
 #[pyclass(frozen, module = "bonmun")]
 struct Article {
     inner: bonmun::Article,
@@ -367,8 +368,8 @@ impl Article {
         self.inner.modified.map(|d| d.to_iso8601())
     }
 
-    /// When the article was published, as a timezone-aware datetime.datetime (the page's
-    /// offset, +09:00 when it prints none), or a datetime.date when the page gives a date
+    /// When the article was published, as a timezone-aware datetime.datetime (+09:00 where the
+    /// page prints no offset or is in Korean, else the page's offset), or a datetime.date when the page gives a date
     /// without a time; None if the page does not say (or gives a day its month does not have).
     #[getter]
     fn published_datetime<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {

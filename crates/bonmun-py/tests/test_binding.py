@@ -168,10 +168,13 @@ def test_dates_as_datetime_objects():
     assert a.published_datetime == datetime.datetime(2024, 3, 11, 9, 12, tzinfo=kst)
     assert a.published_datetime.utcoffset() == datetime.timedelta(hours=9)
     assert a.modified is None and a.modified_datetime is None
-    # Another offset, and a modified date.
+    # Metadata in other zones, and a modified date: the same instants, on the KST clock a
+    # Korean page prints (the Rust side's rule), as aware datetimes.
     b = bonmun.extract(_with_dates("2022-12-31T11:12:22Z", "2023-01-02T08:00:00-05:00"))
     assert b.published_datetime == datetime.datetime(2022, 12, 31, 11, 12, 22, tzinfo=datetime.timezone.utc)
-    assert b.modified_datetime.utcoffset() == datetime.timedelta(hours=-5)
+    assert b.published == "2022-12-31T20:12:22+09:00"
+    assert b.modified_datetime == datetime.datetime(2023, 1, 2, 13, 0, tzinfo=datetime.timezone.utc)
+    assert b.modified_datetime.utcoffset() == datetime.timedelta(hours=9)
     assert b.modified_datetime > b.published_datetime
     # A date without a time is a date, not a datetime with an invented midnight.
     c = bonmun.extract(_with_dates("2021-03-20"))
