@@ -2,7 +2,7 @@
 """Check the bonmun corpus: every gold line must be text that really is on the page.
 
 Usage (from the repository root):
-    python3 corpus/check_gold.py            # check every corpus/gold/*.txt
+    python3 corpus/check_gold.py            # check every corpus/gold/*.txt and pending/gold/*.txt
     python3 corpus/check_gold.py 003-daily  # check some pages only
     python3 corpus/check_gold.py --dump corpus/raw/003-daily.html
                                             # print the page's visible text, one block per line
@@ -158,9 +158,9 @@ HEADER = re.compile(r"^# (title|published|author): (.*)$")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$")
 
 
-def check(stem):
-    raw = os.path.join(RAW, stem + ".html")
-    gold = os.path.join(GOLD, stem + ".txt")
+def check(stem, raw_dir=RAW, gold_dir=GOLD):
+    raw = os.path.join(raw_dir, stem + ".html")
+    gold = os.path.join(gold_dir, stem + ".txt")
     errors = []
     if not os.path.exists(raw):
         return ["missing raw page " + raw]
@@ -216,25 +216,34 @@ def main(argv):
             for b in blocks_of(path)[0]:
                 print(b)
         return 0
-    stems = sorted(f[:-4] for f in os.listdir(GOLD) if f.endswith(".txt"))
-    raws = sorted(f[:-5] for f in os.listdir(RAW) if f.endswith(".html"))
+    # The pages waiting in pending/ are held to the same check: their gold is the contract
+    # they will join raw/ under.
+    sets = [(RAW, GOLD)]
+    pending = os.path.join(HERE, "pending")
+    if os.path.isdir(os.path.join(pending, "gold")):
+        sets.append((os.path.join(pending, "raw"), os.path.join(pending, "gold")))
     bad = 0
-    for r in raws:
-        if r not in stems:
-            print(f"{r}: raw page has no gold file")
-            bad += 1
-    if argv:
-        stems = [s for s in stems if any(a in s for a in argv)]
-    for stem in stems:
-        errs = check(stem)
-        if errs:
-            bad += 1
-            print(f"{stem}: FAIL")
-            for e in errs:
-                print("   " + e)
-        else:
-            print(f"{stem}: ok")
-    print(f"{len(stems)} gold files checked, {bad} with problems")
+    checked = 0
+    for raw_dir, gold_dir in sets:
+        stems = sorted(f[:-4] for f in os.listdir(gold_dir) if f.endswith(".txt"))
+        raws = sorted(f[:-5] for f in os.listdir(raw_dir) if f.endswith(".html"))
+        for r in raws:
+            if r not in stems:
+                print(f"{r}: raw page has no gold file")
+                bad += 1
+        if argv:
+            stems = [s for s in stems if any(a in s for a in argv)]
+        for stem in stems:
+            errs = check(stem, raw_dir, gold_dir)
+            if errs:
+                bad += 1
+                print(f"{stem}: FAIL")
+                for e in errs:
+                    print("   " + e)
+            else:
+                print(f"{stem}: ok")
+        checked += len(stems)
+    print(f"{checked} gold files checked, {bad} with problems")
     return 1 if bad else 0
 
 
