@@ -657,15 +657,7 @@ struct ClassHints {
 /// article_view") gets no hint: a wrong furniture hint costs the body. Whole class tokens
 /// are looked up for the screen-reader-only classes ("blind", "sr-only").
 fn hints_of(el: &Element, lexicon: &Lexicon) -> ClassHints {
-    let (class, id) = (el.attr(crate::dom::Attr::Class), el.attr(crate::dom::Attr::Id));
-    let mut words = WordHints::default();
-    if let Some(class) = class {
-        words = WordHints::of_class(class, lexicon);
-    }
-    if let Some(id) = id {
-        words.read_token(id, false, lexicon);
-    }
-    words.hints()
+    hints_from(el, lexicon, |class| WordHints::of_class(class, lexicon))
 }
 
 /// [`hints_of`] with the class values already read on this page remembered: a page repeats a
@@ -676,12 +668,19 @@ fn cached_hints<'d>(
     el: &'d Element,
     lexicon: &Lexicon,
 ) -> ClassHints {
-    let (class, id) = (el.attr(crate::dom::Attr::Class), el.attr(crate::dom::Attr::Id));
-    let mut words = match class {
-        Some(class) => *cache.entry(class).or_insert_with(|| WordHints::of_class(class, lexicon)),
-        None => WordHints::default(),
-    };
-    if let Some(id) = id {
+    hints_from(el, lexicon, |class| {
+        *cache.entry(class).or_insert_with(|| WordHints::of_class(class, lexicon))
+    })
+}
+
+/// The hints of an element whose class value's words `class_words` reads, with its id's.
+fn hints_from<'d>(
+    el: &'d Element,
+    lexicon: &Lexicon,
+    class_words: impl FnOnce(&'d str) -> WordHints,
+) -> ClassHints {
+    let mut words = el.attr(crate::dom::Attr::Class).map(class_words).unwrap_or_default();
+    if let Some(id) = el.attr(crate::dom::Attr::Id) {
         words.read_token(id, false, lexicon);
     }
     words.hints()
