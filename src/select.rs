@@ -28,6 +28,11 @@ const ANCESTOR_CREDIT: [f32; 3] = [1.0, 1.0, 0.5];
 /// beside the body adds less.
 const GROW_MIN_SHARE: f32 = 0.2;
 
+/// A region whose value is mostly a list's items grows on this smaller share: a list is part of
+/// a body and seldom a whole one (a church bulletin's numbered notices, a tutorial's steps), and
+/// the paragraphs that open and close it are the article's even when they are short beside it.
+const GROW_MIN_SHARE_LIST: f32 = 0.1;
+
 /// A wrapper costing less than this (a label, a button: about two blocks' cost) does not stop
 /// the walk up from the seed.
 const WRAPPER_MAX_COST: f32 = 2.0 * crate::score::BLOCK_COST;
@@ -99,7 +104,8 @@ pub(crate) fn select(page: &Page, scored: &Scored) -> Option<Region> {
         }
         let parent = parent as usize;
         let current = value_of(region);
-        if value_of(parent) - current > f64::from(GROW_MIN_SHARE) * current.max(0.0) {
+        let share = if mostly_list(page, scores, region) { GROW_MIN_SHARE_LIST } else { GROW_MIN_SHARE };
+        if value_of(parent) - current > f64::from(share) * current.max(0.0) {
             region = parent;
         } else if value_of(parent) - value_of(probe) < -f64::from(WRAPPER_MAX_COST) {
             break;
@@ -121,4 +127,40 @@ pub(crate) fn select(page: &Page, scored: &Scored) -> Option<Region> {
     }
     let el = page.elems.get(region)?;
     Some(Region { elem: region as u32, blocks: el.first_block as usize..el.end_block as usize })
+}
+
+/// Whether most of the positive value of element `e` is in list items.
+fn mostly_list(page: &Page, scores: &[crate::score::Score], e: usize) -> bool {
+    let Some(el) = page.elems.get(e) else { return false };
+    let range = el.first_block as usize..el.end_block as usize;
+    let (mut list, mut all) = (0.0f32, 0.0f32);
+    for (b, s) in page.blocks.get(range.clone()).unwrap_or(&[]).iter().zip(scores.get(range).unwrap_or(&[])) {
+        let v = s.value.max(0.0);
+        all += v;
+        if b.kind == crate::BlockKind::ListItem {
+            list += v;
+        }
+    }
+    list > 0.5 * all
+}
+
+#[cfg(test)]
+mod tests {
+    /// A bulletin's numbered notices with a greeting above them and a closing line below: the
+    /// list holds most of the text, the two paragraphs are the notice's all the same.
+    #[test]
+    fn a_list_takes_the_paragraphs_around_it() {
+        let greeting = "한 주 동안 평안하셨는지요. 이번 주 알림을 아래와 같이 전해 드립니다.";
+        let closing = "궁금한 점은 사무실로 문의해 주시기 바랍니다.";
+        let item = "이번 주 토요일 오전 열 시부터 마을 회관 앞마당에서 김장 나눔 행사를 엽니다. 앞치마와 고무장갑은 각자 준비해 주시고, 점심은 함께 나눕니다.";
+        let items: String = (1..=6).map(|n| format!("<li>{n}. {item}</li>")).collect();
+        let html = format!(
+            "<html><body><nav><a href=/>홈</a> <a href=/a>소식</a></nav><div><p>{greeting}</p><ul>{items}</ul><p>{closing}</p></div></body></html>"
+        );
+        let article = crate::extract(html.as_bytes()).ok();
+        let body: Vec<String> = article.iter().flat_map(|a| a.paragraphs()).map(str::to_string).collect();
+        assert_eq!(body.first().map(String::as_str), Some(greeting), "{body:?}");
+        assert_eq!(body.last().map(String::as_str), Some(closing), "{body:?}");
+        assert_eq!(body.len(), 8, "{body:?}");
+    }
 }
