@@ -60,6 +60,9 @@ const DATE_LINE_MAX_WEIGHT: f32 = 60.0;
 /// a category, a byline, a "기자" line, a stray control.
 const EDGE_LABEL_MAX_WEIGHT: f32 = 24.0;
 
+/// The reference mark that opens a note in Korean print ("※ 이 기사는 …", "※ 사진은 …").
+const NOTE_MARK: char = '※';
+
 /// A comment's header line is the writer's name and the time of writing, nothing more: at
 /// most this many letters besides the date (a nickname, "신고", "답글").
 const COMMENT_HEADER_MAX_LETTERS: usize = 20;
@@ -310,6 +313,10 @@ fn trim_edges(page: &Page, scores: &[Score], range: &std::ops::Range<usize>, kee
         !b.sentence && s.weight < EDGE_LABEL_MAX_WEIGHT && !matches!(b.kind, crate::BlockKind::Heading(_))
     };
     let is_headline = |i: usize| page.blocks.get(i).is_some_and(|b| b.kind == crate::BlockKind::Heading(1));
+    // A "※" note above the body is the page's or the editor's word on it (a board's posting
+    // rule, "※ 이 기사는 …"), never the article's first paragraph; the same mark at the end can
+    // be a notice's last line.
+    let is_note = |i: usize| page.blocks.get(i).is_some_and(|b| b.text.starts_with(NOTE_MARK));
     for i in range.clone() {
         let k = i - range.start;
         if !keep.get(k).copied().unwrap_or(false) {
@@ -321,6 +328,15 @@ fn trim_edges(page: &Page, scores: &[Score], range: &std::ops::Range<usize>, kee
         } else {
             break;
         }
+    }
+    // (Past the headline: the note stands under it.)
+    let kept_at = |i: usize| keep.get(i - range.start).copied().unwrap_or(false);
+    let first_text = range
+        .clone()
+        .filter(|&i| kept_at(i))
+        .find(|&i| page.blocks.get(i).is_some_and(|b| !matches!(b.kind, crate::BlockKind::Heading(_))));
+    if let Some(i) = first_text.filter(|&i| is_note(i) && (i + 1..range.end).any(kept_at)) {
+        set(keep, i - range.start, false);
     }
     // At the end, headings go too: a heading with nothing under it heads what was pruned
     // ("관련기사", "More from National").
@@ -385,6 +401,20 @@ mod line_tests {
         // A sentence that names a reporter and a date is text.
         let said = "나도윤 기자는 2025-01-08 15:13 현장에 도착했다고 전했다.";
         assert_eq!(body_of(&format!("<p>{P1}</p><p>{said}</p><p>{P2}</p>")), [P1, said, P2]);
+    }
+
+    #[test]
+    fn a_note_above_the_body_goes_and_one_below_stays() {
+        let rule = "※ 다른 사람의 얼굴이 나온 사진은 당사자 동의를 받은 뒤 올려 주세요. 동의 없는 사진은 삭제됩니다.";
+        let last = "※ 제설 일정은 날씨에 따라 바뀔 수 있으며, 바뀌면 군청 누리집에 다시 알립니다.";
+        assert_eq!(body_of(&format!("<p>{rule}</p><p>{P1}</p><p>{P2}</p><p>{last}</p>")), [P1, P2, last]);
+    }
+
+    #[test]
+    fn a_boards_guide_and_signature_go() {
+        let guide = "<p class=\"recomm_guide\">추천 100개가 넘은 글은 베스트 게시판으로 자동 이동합니다.</p>";
+        let sign = "<div class=\"view_sign\"><div>눈길산책 님의 서명</div><p>눈 오는 날 산길을 걷는 평범한 직장인입니다.</p></div>";
+        assert_eq!(body_of(&format!("<p>{P1}</p><p>{P2}</p>{guide}{sign}")), [P1, P2]);
     }
 
     #[test]
