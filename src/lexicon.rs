@@ -475,6 +475,10 @@ impl Lexicon {
             if found & LINE != 0 {
                 return Some(Verdict::Drop);
             }
+            // A box's heading counts what it lists ("이 논문을 인용한 논문 (3)", "관련기사 5건").
+            if found & BOX != 0 {
+                return Some(Verdict::Box);
+            }
         }
         // The key itself, or the key after a short name: each char boundary within the
         // name's length whose rest has a box phrase's length is one lookup.
@@ -730,6 +734,9 @@ mod tests {
         assert_eq!(j("The copyright of the photo belongs to the museum, the curator said."), None);
         assert_eq!(j("Copyright © 2024 예시경제. All rights reserved."), Some(Verdict::Drop));
         assert_eq!(j("좋아요 12"), Some(Verdict::Drop));
+        // A box's heading with the count of what it lists.
+        assert_eq!(j("이 논문을 인용한 논문 (3)"), Some(Verdict::Box));
+        assert_eq!(j("관련기사 (5)"), Some(Verdict::Box));
         assert_eq!(j("[저작권자(c) 예시방송 무단전재, 재배포 및 AI 데이터 활용 금지]"), Some(Verdict::Drop));
         let piracy = "경찰은 그가 다른 언론사의 기사를 무단 전재한 혐의로 조사를 받고 있으며, 피해 언론사들은 손해배상 청구 소송도 함께 준비하고 있다고 밝혔다. 업계는 이번 사건이 디지털 콘텐츠 저작권 보호에 대한 경각심을 높이는 계기가 될 것이라며, 재발 방지를 위한 제도 개선과 함께 플랫폼 사업자의 책임을 강화해야 한다는 목소리를 내고 있다. 정부도 관련 법 개정을 검토하기로 했다. 전문가들은 단속만으로는 한계가 있다며 이용자 인식 개선이 함께 이뤄져야 한다고 지적했다. 한 변호사는 처벌 수위가 낮아 같은 일이 되풀이된다고 말했다.";
         assert_eq!(j(piracy), None);

@@ -346,12 +346,13 @@ fn title(
     // that is all there is.)
     if fallback.as_deref().is_some_and(names_one_word) {
         // A line long enough to be a headline, of more than one word, and not a time stamp
-        // with a label ("입력 2025.11.08 16:22").
+        // with a label ("입력 2025.11.08 16:22") or a reporter's name ("오정민 기자 | 송고시간 : …").
         let fits = |t: &str| {
             t.chars().count() >= HEADLINE_MIN_CHARS
                 && !names_one_word(t)
                 && crate::date::without_stamps(t).is_none_or(|rest| {
                     rest.chars().filter(|c| c.is_alphanumeric()).count() >= HEADLINE_MIN_CHARS
+                        && crate::byline::from_closing(t).is_none()
                 })
         };
         let top = body.as_ref().filter(|r| r.len() > 1).and_then(|r| page.blocks.get(r.start..r.start + 1));

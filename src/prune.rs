@@ -60,6 +60,10 @@ const DATE_LINE_MAX_WEIGHT: f32 = 60.0;
 /// a category, a byline, a "기자" line, a stray control.
 const EDGE_LABEL_MAX_WEIGHT: f32 = 24.0;
 
+/// A finished sentence of this weight is the body's running text, the first one a table above it
+/// is measured against (about a dozen Hangul syllables).
+const RUNNING_MIN_WEIGHT: f32 = 40.0;
+
 /// The reference mark that opens a note in Korean print ("※ 이 기사는 …", "※ 사진은 …").
 const NOTE_MARK: char = '※';
 
@@ -156,7 +160,8 @@ pub(crate) fn prune(page: &Page, scored: &Scored, region: &Region, bias: Bias) -
                     || (!b.sentence
                         && b.alnum <= GLUED_COUNTER_MAX_ALNUM
                         && crate::text::opens_with_spaced_counter(&b.text)));
-            if furniture || link_dense || date_line || counter {
+            let marker = b.kind == crate::BlockKind::ListItem && crate::text::is_list_marker(&b.text);
+            if furniture || link_dense || date_line || counter || marker {
                 set(&mut keep, k, false);
             }
             match b.verdict {
@@ -338,6 +343,22 @@ fn trim_edges(page: &Page, scores: &[Score], range: &std::ops::Range<usize>, kee
     if let Some(i) = first_text.filter(|&i| is_note(i) && (i + 1..range.end).any(kept_at)) {
         set(keep, i - range.start, false);
     }
+    // A table's cells above the first paragraph are the document's details (a paper's 발행기관,
+    // 권호사항, DOI; a release's 배포 일시 and 담당 부서), like the byline above a news body: an
+    // article's own table comes after the text that brings it in.
+    let first_running = range.clone().find(|&i| {
+        keep.get(i - range.start).copied().unwrap_or(false)
+            && page
+                .blocks
+                .get(i)
+                .zip(scores.get(i))
+                .is_some_and(|(b, s)| b.sentence && s.weight >= RUNNING_MIN_WEIGHT)
+    });
+    for i in range.start..first_running.unwrap_or(range.start) {
+        if page.blocks.get(i).is_some_and(|b| b.kind == crate::BlockKind::TableRow && !b.sentence) {
+            set(keep, i - range.start, false);
+        }
+    }
     // At the end, headings go too: a heading with nothing under it heads what was pruned
     // ("관련기사", "More from National").
     for i in range.clone().rev() {
@@ -415,6 +436,30 @@ mod line_tests {
         let guide = "<p class=\"recomm_guide\">추천 100개가 넘은 글은 베스트 게시판으로 자동 이동합니다.</p>";
         let sign = "<div class=\"view_sign\"><div>눈길산책 님의 서명</div><p>눈 오는 날 산길을 걷는 평범한 직장인입니다.</p></div>";
         assert_eq!(body_of(&format!("<p>{P1}</p><p>{P2}</p>{guide}{sign}")), [P1, P2]);
+    }
+
+    #[test]
+    fn a_numbered_lists_markers_go() {
+        let entry = |n: u32| {
+            format!(
+                "<li><span class=\"no\">{n}</span><p>한도윤 ({n}). 산간 마을의 겨울철 고립과 이동 지원. 지역복지연구, 27(3), 33-58.</p></li>"
+            )
+        };
+        let list: String = (1..=3).map(entry).collect();
+        let body = body_of(&format!("<p>{P1}</p><p>{P2}</p><ol>{list}</ol>"));
+        assert_eq!(body.len(), 5, "{body:?}");
+        assert!(body.iter().all(|l| !l.chars().all(|c| c.is_ascii_digit())), "{body:?}");
+    }
+
+    #[test]
+    fn a_details_table_above_the_text_goes_a_table_in_it_stays() {
+        let details = "<table><tr><th scope=row>발행일</th><td>2025.01.08</td><th scope=row>분류</th><td>지역 · 재난</td></tr></table>";
+        let data =
+            "<table><tr><td>마을</td><td>고립 가구</td></tr><tr><td>윗말</td><td>12가구</td></tr></table>";
+        let body = body_of(&format!("{details}<p>{P1}</p>{data}<p>{P2}</p>"));
+        assert_eq!(body.first().map(String::as_str), Some(P1), "{body:?}");
+        assert!(body.iter().any(|l| l.contains("12가구")), "{body:?}");
+        assert!(!body.iter().any(|l| l.contains("2025.01.08")), "{body:?}");
     }
 
     #[test]

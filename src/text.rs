@@ -36,6 +36,14 @@ pub(crate) fn is_counter(text: &str) -> bool {
     })
 }
 
+/// Whether a list item is only its number ("1", "12.", "3)"): the marker a page prints in an
+/// element of its own before each entry of a numbered list (a paper's references, a ranking),
+/// no text of the entry.
+pub(crate) fn is_list_marker(text: &str) -> bool {
+    let digits = text.trim_end_matches(['.', ')']);
+    (1..=3).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// Whether a block opens with a slide counter set apart by spaces ("1 / 7"), glued to what
 /// follows it: a gallery's counter, zoom button and photo credit run together when the page
 /// puts no space between their elements ("1 / 7사진 크게 보기ⓒ…"). Only the spaced form: a
