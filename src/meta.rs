@@ -56,6 +56,10 @@ const JSON_MAX_VALUE_BYTES: usize = 8 * 1024;
 /// A line longer than this is a paragraph, not a headline.
 const HEADLINE_MAX_BYTES: usize = 400;
 
+/// A body's first line read as the headline is at most this long: a headline, not the lead
+/// paragraph that a source's description repeats.
+const LABELLED_LINE_MAX_CHARS: usize = 100;
+
 /// A headline has at least this many characters; shorter headings are section labels
 /// ("분야별 뉴스", "학사공지") unless more sources agree on them.
 const HEADLINE_MIN_CHARS: usize = 8;
@@ -285,8 +289,13 @@ fn title(
         heads.iter().map(|(_, h)| (h.text, !matches!(h.kind, BlockKind::Heading(_)))).collect();
     candidates.extend([og.as_deref(), ld.as_deref()].into_iter().flatten().map(|c| (c, false)));
     candidates.extend(stripped.iter().map(|c| (c.as_str(), false)));
+    // A label counts for the headline after it only when no heading shows it: a blog's <h1>
+    // "[Review] 제목" is the headline, and the post's own <h1> without the label a repeat.
+    let labelled = |s: &str, c: &str| {
+        labelled_by(s, c).is_some_and(|label| !heads.iter().any(|(_, h)| h.text.starts_with(label)))
+    };
     let support = |c: &str, plain: bool| -> usize {
-        sources.iter().filter(|s| headed_by(s, c) || tailed_by(s, c)).count()
+        sources.iter().filter(|s| headed_by(s, c) || tailed_by(s, c) || labelled(s, c)).count()
             + usize::from(heads.iter().any(|(_, h)| headed_by(h.text, c)))
             + usize::from(plain && description.is_some_and(|d| headed_by(d, c)))
     };
@@ -300,6 +309,22 @@ fn title(
         if n >= needed && best.is_none_or(|(_, m)| n > m) {
             best = Some((c, n));
         }
+    }
+    // The body's first line, when sources carry it after an issue's label: a newsletter sets
+    // its headline in a styled cell at the top of the letter ("[동전주머니 #127] …" in the
+    // metadata only). It wins over a metadata text, never over a heading the page shows.
+    let shown = |c: &str| heads.iter().any(|(_, h)| h.text == c);
+    if best.is_none_or(|(c, _)| !shown(c))
+        && let Some(line) = body
+            .as_ref()
+            .and_then(|r| page.blocks.get(r.start))
+            .filter(|b| {
+                !matches!(b.kind, BlockKind::Heading(_)) && b.text.chars().count() <= LABELLED_LINE_MAX_CHARS
+            })
+            .map(|b| b.text.as_str())
+            .filter(|t| sources.iter().filter(|s| labelled(s, t)).count() >= 2)
+    {
+        return Some(line.to_string());
     }
     if let Some((c, _)) = best {
         return Some(c.to_string());
@@ -563,6 +588,23 @@ fn tailed_by(source: &str, headline: &str) -> bool {
                 })
             })
         })
+}
+
+/// The label before the headline when `source` is the headline after a series' or an issue's
+/// label: a bracketed name, a number ("[주말과학다방] EP.58 제목", "[동전주머니 #127] 제목",
+/// "제12화 제목"), which the page prints apart from the headline or not at all.
+fn labelled_by<'s>(source: &'s str, headline: &str) -> Option<&'s str> {
+    if headline.chars().count() < HEADLINE_MIN_CHARS {
+        return None;
+    }
+    let before = source.strip_suffix(headline)?;
+    let label = before.trim_end();
+    let last = label.rsplit(char::is_whitespace).next().unwrap_or(label);
+    (!label.is_empty()
+        && label.len() < before.len()
+        && label.chars().count() <= SITE_SUFFIX_MAX_CHARS
+        && (label.ends_with(']') || last.bytes().any(|b| b.is_ascii_digit())))
+    .then_some(label)
 }
 
 /// Cuts a leading site name off a title ("다솔일보 :: 제목", "해솔신문 - 제목"): a name before
@@ -1053,6 +1095,29 @@ fn unescape(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_series_label_before_a_headline() {
+        let h = "바닷물은 왜 짤까? 바다가 품은 소금 이야기";
+        assert_eq!(labelled_by(&format!("[주말과학다방] EP.58 {h}"), h), Some("[주말과학다방] EP.58"));
+        assert_eq!(labelled_by(&format!("제12화 {h}"), h), Some("제12화"));
+        // A word before the headline that is neither bracketed nor numbered is the headline's.
+        assert_eq!(labelled_by(&format!("속보 {h}"), h), None);
+        assert_eq!(labelled_by(h, h), None);
+        assert_eq!(labelled_by("[단독] 공지", "공지"), None, "too short to be a headline");
+    }
+
+    #[test]
+    fn a_newsletters_headline_line_after_the_issue_label() {
+        let headline = "겨울철 난방비, 이달에 미리 챙기면 달라집니다";
+        let lead =
+            "난방비 고지서가 두 배로 뛰었다는 이야기가 올해도 들린다. 이번 호는 지금 할 수 있는 일을 모았다.";
+        let html = format!(
+            "<html><head><title>[절약편지 #31] {headline}</title><meta property=\"og:title\" content=\"[절약편지 #31] {headline}\"></head><body><table><tr><td><span style=\"font-size:24px\">{headline}</span></td></tr><tr><td><p>{lead}</p><p>{lead}</p><p>{lead}</p></td></tr></table></body></html>"
+        );
+        let article = crate::extract(html.as_bytes()).ok();
+        assert_eq!(article.as_ref().and_then(|a| a.title.as_deref()), Some(headline));
+    }
 
     #[test]
     fn board_names_before_a_labelled_title() {
