@@ -92,6 +92,9 @@ pub struct Lexicon {
     starts_raw: Vec<String>,
     /// `note` phrases, matched as written at the start of the raw text, whatever its length.
     notes: Vec<String>,
+    /// The first characters of `starts_raw` and `notes` phrases: nearly every block opens with
+    /// a letter none of them does, and skips both lists on one look at its first character.
+    raw_firsts: Vec<char>,
     /// All `cut` phrases without a copyright sign, as one multi-pattern search over keys.
     cut_key: Option<AhoCorasick>,
     /// `cut` phrases with a copyright sign ("Copyright ©", "ⓒ 연합뉴스"), searched in the raw
@@ -282,6 +285,11 @@ impl Builder {
             .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&self.starts)
             .ok();
+        for c in lex.starts_raw.iter().chain(&lex.notes).filter_map(|p| p.chars().next()) {
+            if !lex.raw_firsts.contains(&c) {
+                lex.raw_firsts.push(c);
+            }
+        }
         let longest = lex.exact.keys().map(String::len).max().unwrap_or(0);
         lex.max_exact_key = longest + BOX_PREFIX_MAX_BYTES;
         lex.box_lengths = vec![false; longest + 1];
@@ -527,17 +535,24 @@ impl Lexicon {
         if !short {
             return false;
         }
-        let trimmed = text.trim_start();
         let anchored = aho_corasick::Input::new(k).anchored(Anchored::Yes);
         self.starts.as_ref().is_some_and(|ac| ac.find(anchored).is_some())
-            || self.starts_raw.iter().any(|s| trimmed.starts_with(s.as_str()))
+            || self
+                .opens_raw(text)
+                .is_some_and(|trimmed| self.starts_raw.iter().any(|s| trimmed.starts_with(s.as_str())))
+    }
+
+    /// The text from its first non-space character, when that character opens some `starts_raw`
+    /// or `note` phrase.
+    fn opens_raw<'t>(&self, text: &'t str) -> Option<&'t str> {
+        let trimmed = text.trim_start();
+        trimmed.chars().next().filter(|c| self.raw_firsts.contains(c)).map(|_| trimmed)
     }
 
     /// A block that opens as a note on the article itself does ("※ 이 기사는 …"): an editor's
     /// note or a disclaimer, as long as it needs to be.
     fn opens_with_note(&self, text: &str) -> bool {
-        let trimmed = text.trim_start();
-        self.notes.iter().any(|n| trimmed.starts_with(n.as_str()))
+        self.opens_raw(text).is_some_and(|trimmed| self.notes.iter().any(|n| trimmed.starts_with(n.as_str())))
     }
 
     /// A box's heading with its first teaser glued on — a label and a linked headline in one

@@ -34,8 +34,10 @@ pub(crate) fn next(chunk: &StrTendril, at: usize) -> Option<(Token, usize)> {
         let end = comment_end(bytes)?;
         return (end < bytes.len()).then(|| (Token::CommentToken(StrTendril::new()), at + end));
     }
-    if bytes.first() == Some(&b'<') {
-        return tag(chunk, at);
+    match bytes.first() {
+        Some(b'<') => return tag(chunk, at),
+        Some(b'&') => return decoded_text(bytes).map(|(text, len)| (Token::CharacterTokens(text), at + len)),
+        _ => {}
     }
     // Two vector scans: NUL is rare enough in text that looking for it apart costs less than
     // a byte-at-a-time scan for all four.
@@ -43,6 +45,115 @@ pub(crate) fn next(chunk: &StrTendril, at: usize) -> Option<(Token, usize)> {
     let end = memchr::memchr(b'\0', bytes.get(..end)?).unwrap_or(end);
     let len = u32::try_from(end).ok().filter(|&n| n > 0)?;
     Some((Token::CharacterTokens(slice(chunk, at, len)?), at + end))
+}
+
+/// The text at the head of `bytes` (which starts with `&`) with its character references
+/// decoded, up to where a plain run of text would end or a reference [`char_ref`] does not
+/// read, and how many bytes it took; `None` when the first `&` is such a reference.
+///
+/// Text is cut at each `&` so that the plain runs stay slices of the input; the runs with
+/// references (`&nbsp;`, `&quot;`, `&#8220;`, a lone `&` in "R&D" or "A & B") are copied
+/// whole, so a paragraph with a few references is a few tokens, not a tokenizer's
+/// character-at-a-time read of the text and of every tag after it up to the next one.
+fn decoded_text(bytes: &[u8]) -> Option<(StrTendril, usize)> {
+    let mut out = String::new();
+    let mut i = 0;
+    loop {
+        match bytes.get(i..)? {
+            [b'&', ..] => match char_ref(bytes.get(i..)?, false) {
+                Some((c, len)) => {
+                    out.push(c);
+                    i += len;
+                }
+                None => break,
+            },
+            [] | [b'<' | b'\0' | b'\r', ..] => break,
+            rest => {
+                let run = memchr::memchr3(b'<', b'&', b'\r', rest).unwrap_or(rest.len());
+                let run = memchr::memchr(b'\0', rest.get(..run)?).unwrap_or(run);
+                out.push_str(std::str::from_utf8(rest.get(..run)?).ok()?);
+                i += run;
+            }
+        }
+    }
+    // Like a plain run, never the last byte of the chunk: the tokenizer must be left a piece.
+    (i > 0 && i < bytes.len()).then(|| (StrTendril::from_slice(&out), i))
+}
+
+/// The named character references read here, each with its `;`: the ones Korean pages use in
+/// text and attribute values. With the `;` a name is read whole whatever follows (no longer
+/// name has one of these with its `;` as a prefix); without it the tokenizer's legacy rules
+/// apply, and the reference is left to the tokenizer.
+const NAMED_REFS: [(&str, char); 21] = [
+    ("amp;", '&'),
+    ("lt;", '<'),
+    ("gt;", '>'),
+    ("quot;", '"'),
+    ("apos;", '\''),
+    ("nbsp;", '\u{a0}'),
+    ("middot;", '·'),
+    ("copy;", '©'),
+    ("reg;", '®'),
+    ("trade;", '™'),
+    ("times;", '×'),
+    ("ldquo;", '“'),
+    ("rdquo;", '”'),
+    ("lsquo;", '‘'),
+    ("rsquo;", '’'),
+    ("hellip;", '…'),
+    ("laquo;", '«'),
+    ("raquo;", '»'),
+    ("ndash;", '–'),
+    ("mdash;", '—'),
+    ("bull;", '•'),
+];
+
+/// What the tokenizer reads for the `&` at the head of `bytes` (WHATWG §13.2.5.72–§13.2.5.80),
+/// when it is one of the plain cases, and how many bytes that takes; `None` for the rest.
+///
+/// Plain are: a `&` before neither a letter, a digit nor `#`, which is text ("R&D" is not:
+/// "&D" could start a name); a name of [`NAMED_REFS`] with its `;`; a decimal or hex reference
+/// with its `;` to a character the tokenizer returns unchanged (printable ASCII, and from
+/// U+00A0 on short of the surrogates and the noncharacters), and in an attribute value a `&`
+/// before letters and digits and then `=`, which the tokenizer leaves as written there
+/// ("?a=1&b=2").
+fn char_ref(bytes: &[u8], in_attribute: bool) -> Option<(char, usize)> {
+    let rest = bytes.get(1..)?;
+    match *rest.first()? {
+        b'#' => numeric_ref(rest.get(1..)?).map(|(c, len)| (c, len + 2)),
+        b if b.is_ascii_alphanumeric() => {
+            if let Some((name, c)) = NAMED_REFS.iter().find(|(name, _)| rest.starts_with(name.as_bytes())) {
+                return Some((*c, name.len() + 1));
+            }
+            let run = rest.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+            (in_attribute && rest.get(run) == Some(&b'=')).then_some(('&', 1))
+        }
+        _ => Some(('&', 1)),
+    }
+}
+
+/// A numeric reference's digits and `;` at the head of `bytes` (past the `&#`): the character
+/// and the bytes taken, when the tokenizer returns the number as it is.
+fn numeric_ref(bytes: &[u8]) -> Option<(char, usize)> {
+    let (radix, from) = match bytes.first()? {
+        b'x' | b'X' => (16, 1),
+        _ => (10, 0),
+    };
+    // Seven digits reach past U+10FFFF in either radix; longer numbers are the tokenizer's.
+    let digits = bytes
+        .get(from..)?
+        .iter()
+        .take_while(|b| b.is_ascii_hexdigit() && (radix == 16 || b.is_ascii_digit()))
+        .count();
+    if !(1..=7).contains(&digits) || bytes.get(from + digits) != Some(&b';') {
+        return None;
+    }
+    let value =
+        u32::from_str_radix(std::str::from_utf8(bytes.get(from..from + digits)?).ok()?, radix).ok()?;
+    let plain = matches!(value, 0x20..=0x7E | 0xA0..=0xD7FF | 0xE000..=0xFDCF | 0xFDF0..=0xFFFD | 0x10000..=0x10FFFD)
+        && value & 0xFFFE != 0xFFFE;
+    let c = char::from_u32(value).filter(|_| plain)?;
+    Some((c, from + digits + 1))
 }
 
 /// `len` bytes of `chunk` from `at` as a tendril of their own. Up to the length a tendril
@@ -311,13 +422,37 @@ fn attribute(
         // A dropped value may hold anything: a character reference never takes a quote, a
         // `>` or whitespace, so it cannot move where the value ends.
         if attr.is_some() {
-            if memchr::memchr3(b'&', b'\0', b'\r', bytes.get(from..to)?).is_some() {
+            let raw = bytes.get(from..to)?;
+            if memchr::memchr2(b'\0', b'\r', raw).is_some() {
                 return None;
             }
-            value = slice(chunk, at + from, u32::try_from(to - from).ok()?)?;
+            value = match memchr::memchr(b'&', raw) {
+                None => slice(chunk, at + from, u32::try_from(to - from).ok()?)?,
+                Some(first) => decoded_value(raw, first)?,
+            };
         }
     }
     Some((attr, value, i))
+}
+
+/// An attribute value whose first `&` is at byte `first`, its references decoded; `None` when
+/// one is not plain (see [`char_ref`]).
+fn decoded_value(raw: &[u8], first: usize) -> Option<StrTendril> {
+    let mut out = String::with_capacity(raw.len());
+    out.push_str(std::str::from_utf8(raw.get(..first)?).ok()?);
+    let mut i = first;
+    while let Some(rest) = raw.get(i..).filter(|r| !r.is_empty()) {
+        if rest.first() == Some(&b'&') {
+            let (c, len) = char_ref(rest, true)?;
+            out.push(c);
+            i += len;
+        } else {
+            let run = memchr::memchr(b'&', rest).unwrap_or(rest.len());
+            out.push_str(std::str::from_utf8(rest.get(..run)?).ok()?);
+            i += run;
+        }
+    }
+    Some(StrTendril::from_slice(&out))
 }
 
 /// Where the value after an attribute's `=` lies, from byte `i` on (the tokenizer's
@@ -426,6 +561,12 @@ mod tests {
             "<meta property=og:title content=\"제목\">",
             "<a href=x/>",
             "<span onclick=\"f('&amp;', 1 < 2)\" data-x=a&b href=\"/u\">",
+            // Values with character references, and with the ampersands of a query string.
+            "<a href='?a=1&amp;b=2'>",
+            "<a href=\"/v?aid=1&sid=2&x=3\">",
+            "<a href=/v?aid=1&sid=2>",
+            "<a title=\"&quot;인용&quot; &middot; &#39;x&#x27; &#44032;&nbsp;\">",
+            "<a class=\"a&#45;b & c && d\">",
             "<img src=\"a.png?w=1&h=2\" alt='\0'>",
             // Formatting elements keep every attribute, the first of duplicates.
             "<b data-a=1 Data-A=2 onclick='f()' class=x>",
@@ -498,8 +639,10 @@ mod tests {
     #[test]
     fn leaves_what_is_not_plain() {
         for input in [
-            "<a href='?a=1&amp;b=2'>x",
             "<a href=?a&b>x",
+            "<a href='?a=1&amp'>x",
+            "<a title='&#39'>x",
+            "<a title='R&D'>x",
             "<b data-x=a&b>x",
             "<i title=\"a\0\">x",
             "<a class=\"c\rd\">x",
@@ -523,11 +666,113 @@ mod tests {
             "<a href='unclosed>x",
             "<p>",
             "&amp; x",
+            "&D<p>",
+            "&#0;<p>",
+            "&nbsp<p>",
             "\r\nx<",
             "\0x<",
             "no end",
         ] {
             assert_eq!(read(input), None, "{input:?}");
+        }
+    }
+
+    /// The tokens [`next`] reads from the head of `input` one after another, text runs merged,
+    /// and how far they reach.
+    fn read_on(input: &str) -> (Vec<Token>, usize) {
+        let chunk = StrTendril::from_slice(input);
+        let (mut tokens, mut at) = (Vec::<Token>::new(), 0);
+        while let Some((token, end)) = next(&chunk, at) {
+            at = end;
+            match (token, tokens.last_mut()) {
+                (Token::CharacterTokens(more), Some(Token::CharacterTokens(run))) => run.push_tendril(&more),
+                (token, _) => tokens.push(token),
+            }
+        }
+        (tokens, at)
+    }
+
+    #[test]
+    fn reads_references_as_the_tokenizer_does() {
+        let read_whole = [
+            "a &amp; b",
+            "&quot;인용&quot;은 R&amp;D",
+            "A & B && C &; &<i>",
+            "&#39;x&#x27;&#X27;",
+            "&#8220;따옴표&#8221; &#44032;&#x1F600;",
+            "&nbsp;&nbsp;&copy; 2025 &middot; &hellip;&raquo;",
+            "&lt;b&gt; 는 &lt;/b&gt;",
+        ];
+        let left_at_ref = [
+            "&D",
+            "&nbsp",
+            "&#0;",
+            "&#128;",
+            "&#xD800;",
+            "&#x110000;",
+            "&#65535;",
+            "&#xFFFE;",
+            "&#13;",
+            "&#x7F;",
+            "&#12345678;",
+            "&#39",
+            "&#;",
+            "&#x;",
+            "&notin;",
+            "&not;",
+            "&unknown;",
+            "&ampx",
+            "&amp",
+        ];
+        for text in read_whole {
+            let input = format!("{text}<p>");
+            let (tokens, at) = read_on(&input);
+            assert_eq!(at, text.len(), "{text:?}");
+            assert_eq!(tokens, tokenizer_reads(text), "{text:?}");
+        }
+        for text in left_at_ref {
+            let input = format!("가 {text} 나<p>");
+            let (tokens, at) = read_on(&input);
+            assert_eq!(at, "가 ".len(), "{text:?}");
+            assert_eq!(tokens, tokenizer_reads("가 "), "{text:?}");
+        }
+        // Whatever is read of a mix matches the tokenizer's reading of the same bytes.
+        let pieces = [
+            "&amp;",
+            "&",
+            "&#39;",
+            "&#x27;",
+            "&nbsp;",
+            "&lt;",
+            "&#0;",
+            "&am",
+            "&#",
+            "x",
+            "가",
+            " ",
+            "=",
+            ";",
+            "<p>",
+            "<a href='?a=1&b=2'>",
+            "<a href=\"&quot;\">",
+            "<a title=\"a&b\">",
+            "\r",
+        ];
+        let mut cases = crate::test_support::Cases::new(0x51f1_0be2_77c4_a93d);
+        for _ in 0..4000 {
+            let input = format!("{}<p>", cases.string(&pieces, 10));
+            let (tokens, at) = read_on(&input);
+            let expected: Vec<Token> = tokenizer_reads(input.get(..at).unwrap_or_default())
+                .into_iter()
+                .map(|t| match t {
+                    Token::TagToken(mut tag) if !is_formatting(&tag.name) => {
+                        tag.attrs.retain(|a| kept(&a.name.local).is_some());
+                        Token::TagToken(tag)
+                    }
+                    t => t,
+                })
+                .collect();
+            assert_eq!(tokens, expected, "{input:?}");
         }
     }
 
