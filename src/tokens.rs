@@ -56,13 +56,13 @@ pub(crate) fn next(chunk: &StrTendril, at: usize) -> Option<(Token, usize)> {
 /// whole, so a paragraph with a few references is a few tokens, not a tokenizer's
 /// character-at-a-time read of the text and of every tag after it up to the next one.
 fn decoded_text(bytes: &[u8]) -> Option<(StrTendril, usize)> {
-    let mut out = String::new();
+    let mut out = StrTendril::new();
     let mut i = 0;
     loop {
         match bytes.get(i..)? {
             [b'&', ..] => match char_ref(bytes.get(i..)?, false) {
                 Some((c, len)) => {
-                    out.push(c);
+                    out.push_char(c);
                     i += len;
                 }
                 None => break,
@@ -71,13 +71,13 @@ fn decoded_text(bytes: &[u8]) -> Option<(StrTendril, usize)> {
             rest => {
                 let run = memchr::memchr3(b'<', b'&', b'\r', rest).unwrap_or(rest.len());
                 let run = memchr::memchr(b'\0', rest.get(..run)?).unwrap_or(run);
-                out.push_str(std::str::from_utf8(rest.get(..run)?).ok()?);
+                out.push_slice(std::str::from_utf8(rest.get(..run)?).ok()?);
                 i += run;
             }
         }
     }
     // Like a plain run, never the last byte of the chunk: the tokenizer must be left a piece.
-    (i > 0 && i < bytes.len()).then(|| (StrTendril::from_slice(&out), i))
+    (i > 0 && i < bytes.len()).then_some((out, i))
 }
 
 /// The named character references read here, each with its `;`: the ones Korean pages use in
@@ -438,21 +438,20 @@ fn attribute(
 /// An attribute value whose first `&` is at byte `first`, its references decoded; `None` when
 /// one is not plain (see [`char_ref`]).
 fn decoded_value(raw: &[u8], first: usize) -> Option<StrTendril> {
-    let mut out = String::with_capacity(raw.len());
-    out.push_str(std::str::from_utf8(raw.get(..first)?).ok()?);
+    let mut out = StrTendril::from_slice(std::str::from_utf8(raw.get(..first)?).ok()?);
     let mut i = first;
     while let Some(rest) = raw.get(i..).filter(|r| !r.is_empty()) {
         if rest.first() == Some(&b'&') {
             let (c, len) = char_ref(rest, true)?;
-            out.push(c);
+            out.push_char(c);
             i += len;
         } else {
             let run = memchr::memchr(b'&', rest).unwrap_or(rest.len());
-            out.push_str(std::str::from_utf8(rest.get(..run)?).ok()?);
+            out.push_slice(std::str::from_utf8(rest.get(..run)?).ok()?);
             i += run;
         }
     }
-    Some(StrTendril::from_slice(&out))
+    Some(out)
 }
 
 /// Where the value after an attribute's `=` lies, from byte `i` on (the tokenizer's
