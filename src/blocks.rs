@@ -12,7 +12,7 @@
 //! each block again when scoring costs a cache miss a block.
 
 use crate::article::BlockKind;
-use crate::dom::{self, Data, Dom, Element};
+use crate::dom::{self, Data, Dom, El};
 use crate::lexicon::{ClassWord, Lexicon, Verdict};
 use html5ever::{LocalName, local_name};
 use std::collections::HashMap;
@@ -625,7 +625,7 @@ fn shaped_kind(kind: BlockKind, sentence: bool, alnum: u32) -> BlockKind {
 
 /// Whether an element hides its text from readers: `hidden`, or an inline `display:none` /
 /// `visibility:hidden`. (Screen-reader-only classes are found with the class hints.)
-fn is_hidden(el: &Element) -> bool {
+fn is_hidden(el: El<'_>) -> bool {
     if el.attr(crate::dom::Attr::Hidden).is_some() {
         return true;
     }
@@ -656,7 +656,7 @@ struct ClassHints {
 /// content words describes content. An element whose tokens disagree ("header_fixed
 /// article_view") gets no hint: a wrong furniture hint costs the body. Whole class tokens
 /// are looked up for the screen-reader-only classes ("blind", "sr-only").
-fn hints_of(el: &Element, lexicon: &Lexicon) -> ClassHints {
+fn hints_of(el: El<'_>, lexicon: &Lexicon) -> ClassHints {
     hints_from(el, lexicon, |class| WordHints::of_class(class, lexicon))
 }
 
@@ -665,7 +665,7 @@ fn hints_of(el: &Element, lexicon: &Lexicon) -> ClassHints {
 /// looking each up was a twentieth of extraction. Ids are mostly unique and are read anew.
 fn cached_hints<'d>(
     cache: &mut HashMap<&'d str, WordHints, crate::lexicon::KeyHash>,
-    el: &'d Element,
+    el: El<'d>,
     lexicon: &Lexicon,
 ) -> ClassHints {
     hints_from(el, lexicon, |class| {
@@ -675,7 +675,7 @@ fn cached_hints<'d>(
 
 /// The hints of an element whose class value's words `class_words` reads, with its id's.
 fn hints_from<'d>(
-    el: &'d Element,
+    el: El<'d>,
     lexicon: &Lexicon,
     class_words: impl FnOnce(&'d str) -> WordHints,
 ) -> ClassHints {
@@ -743,7 +743,7 @@ impl WordHints {
 /// The words that make an element's class or id name furniture: the words a page that marks
 /// its body with them (a theme's "penci_sidebar" layout class around everything) uses for
 /// something else, once the choice of the body shows it.
-pub(crate) fn furniture_words(el: &Element, lexicon: &Lexicon) -> Vec<String> {
+pub(crate) fn furniture_words(el: El<'_>, lexicon: &Lexicon) -> Vec<String> {
     let mut words = Vec::new();
     if !hints_of(el, lexicon).furniture {
         return words;
@@ -830,6 +830,7 @@ pub(crate) fn cut(doc: &Dom, lexicon: &Lexicon, keep_links: bool) -> Page {
                 false
             }
             Data::Element(el) => {
+                let el = doc.el(el);
                 let mut tag = classify(el.local());
                 if tag == Tag::Link && el.attr(crate::dom::Attr::Href).is_none() {
                     // A named anchor (`<a name=…>` around a heading) goes nowhere: it is not a link.
@@ -1104,10 +1105,9 @@ mod tests {
         let furniture = |class: &str| {
             let html = format!("<div class=\"{class}\">x</div>");
             let dom = crate::dom::parse(&html, 1000, 100).ok();
-            let el = dom
-                .iter()
-                .flat_map(|d| d.nodes())
-                .filter_map(|n| n.element())
+            let dom = dom?;
+            let el = (0..dom.nodes().len() as u32)
+                .filter_map(|id| dom.element(id))
                 .find(|e| e.attr(crate::dom::Attr::Class).is_some());
             el.map(|e| super::hints_of(e, &lexicon).furniture)
         };

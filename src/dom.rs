@@ -33,6 +33,7 @@ use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeBuilder,
 use html5ever::{Attribute, LocalName, QualName, TokenizerResult, local_name, ns};
 use std::borrow::Cow;
 use std::cell::{Cell, Ref, RefCell};
+use std::ops::Range;
 
 /// The null link: no parent, child or sibling.
 pub(crate) const NONE: u32 = u32::MAX;
@@ -59,6 +60,15 @@ const BYTES_PER_NODE: usize = 16;
 /// table grows as it fills, so a long page costs no memory it does not use.
 const RESERVED_NODES_MAX: usize = 16 * 1024;
 
+/// Fewer bytes of HTML than any page seen holds per attribute kept (most are dropped while
+/// reading, see [`tokens`](crate::tokens)): real news pages 96 on average, 52 at the
+/// densest; the corpus 93 and 48; the English benchmark pages 186 and 52. The attribute
+/// table, like the node table, is sized once.
+const BYTES_PER_ATTR: usize = 48;
+
+/// At most this many attributes (40 bytes each, 1.3 MB) are set aside before parsing.
+const RESERVED_ATTRS_MAX: usize = 32 * 1024;
+
 /// What a node is.
 #[derive(Debug)]
 pub(crate) enum Data {
@@ -71,22 +81,33 @@ pub(crate) enum Data {
     Other,
 }
 
-/// An element: its name and attributes as html5ever made them.
+/// An element: its name, and where its attributes lie in the tree's table of them.
+///
+/// The attributes of all elements sit in one table ([`Dom::el`] joins them back): one
+/// allocation a page instead of one an element, and the vector each tag brought them in goes
+/// back to the tags read ahead of the tokenizer for the next one (see `Sink::create_element`).
 #[derive(Debug)]
 pub(crate) struct Element {
     pub name: QualName,
-    attrs: Vec<Attribute>,
+    attrs: Range<u32>,
 }
 
-impl Element {
+/// An element with its attributes, as the stages read it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct El<'d> {
+    pub name: &'d QualName,
+    attrs: &'d [Attribute],
+}
+
+impl<'d> El<'d> {
     /// The tag name, in any namespace (`<title>` inside `<svg>` is a title too, as it was for
     /// scraper's `name()`).
-    pub fn local(&self) -> &LocalName {
+    pub fn local(&self) -> &'d LocalName {
         &self.name.local
     }
 
     /// An attribute without namespace. Names are atoms, so each comparison is an integer one.
-    pub fn attr(&self, attr: Attr) -> Option<&str> {
+    pub fn attr(&self, attr: Attr) -> Option<&'d str> {
         let name = attr.name();
         self.attrs
             .iter()
@@ -180,9 +201,16 @@ impl Node {
         }
     }
 
-    pub fn element(&self) -> Option<&Element> {
+    /// Whether the node is an element.
+    pub fn is_element(&self) -> bool {
+        matches!(self.data, Data::Element(_))
+    }
+
+    /// An element's tag name.
+    #[cfg(test)]
+    fn local(&self) -> Option<&LocalName> {
         match &self.data {
-            Data::Element(e) => Some(e),
+            Data::Element(e) => Some(&e.name.local),
             _ => None,
         }
     }
@@ -199,6 +227,8 @@ impl Node {
 #[derive(Debug)]
 pub(crate) struct Dom {
     nodes: Vec<Node>,
+    /// Every element's attributes, each element's in one run (see [`Element`]).
+    attrs: Vec<Attribute>,
     /// Returned by `elem_name` for a handle that is not an element, which the tree builder
     /// promises never to ask about: an answer instead of a panic.
     no_name: QualName,
@@ -209,7 +239,29 @@ impl Dom {
     fn new(len: usize) -> Dom {
         let mut nodes = Vec::with_capacity((len / BYTES_PER_NODE).clamp(1, RESERVED_NODES_MAX));
         nodes.push(Node::new(Data::Document));
-        Dom { nodes, no_name: QualName::new(None, ns!(html), local_name!("div")) }
+        let attrs = Vec::with_capacity((len / BYTES_PER_ATTR).min(RESERVED_ATTRS_MAX));
+        Dom { nodes, attrs, no_name: QualName::new(None, ns!(html), local_name!("div")) }
+    }
+
+    /// An element with its attributes.
+    pub fn el<'d>(&'d self, e: &'d Element) -> El<'d> {
+        let attrs = self.attrs.get(e.attrs.start as usize..e.attrs.end as usize).unwrap_or_default();
+        El { name: &e.name, attrs }
+    }
+
+    /// The node `id` as an element, if it is one.
+    pub fn element(&self, id: u32) -> Option<El<'_>> {
+        match &self.node(id)?.data {
+            Data::Element(e) => Some(self.el(e)),
+            _ => None,
+        }
+    }
+
+    /// Moves `attrs` into the table, leaving the vector empty: the run they now fill.
+    fn store_attrs(&mut self, attrs: &mut Vec<Attribute>) -> Range<u32> {
+        let start = u32::try_from(self.attrs.len()).unwrap_or(u32::MAX);
+        self.attrs.append(attrs);
+        start..u32::try_from(self.attrs.len()).unwrap_or(u32::MAX)
     }
 
     /// Every node in creation order (the document first), detached ones included.
@@ -347,7 +399,14 @@ struct Sink<'a> {
     max_depth: u32,
     /// Set once the tree passes a limit; the parse loop stops on it.
     over: &'a Cell<Option<Limit>>,
+    /// Emptied attribute vectors, for the tags read ahead of the tokenizer to fill again.
+    spare: RefCell<Vec<Vec<Attribute>>>,
 }
+
+/// How many emptied attribute vectors are kept for reuse. A tag's vector comes back as soon
+/// as its element is made, so a few are enough; the builder's own copies (formatting
+/// elements) come back too, and past this are freed.
+const SPARE_ATTR_VECS: usize = 8;
 
 /// The limit a page passed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -394,14 +453,20 @@ impl<'a> TreeSink for Sink<'a> {
     }
 
     fn elem_name<'b>(&'b self, target: &'b u32) -> Ref<'b, QualName> {
-        Ref::map(self.dom.borrow(), |d| match d.node(*target).and_then(Node::element) {
-            Some(e) => &e.name,
-            None => &d.no_name,
+        Ref::map(self.dom.borrow(), |d| match d.node(*target).map(|n| &n.data) {
+            Some(Data::Element(e)) => &e.name,
+            _ => &d.no_name,
         })
     }
 
-    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> u32 {
-        let id = self.new_node(Data::Element(Element { name, attrs }));
+    fn create_element(&self, name: QualName, mut attrs: Vec<Attribute>, flags: ElementFlags) -> u32 {
+        let attrs_at = self.dom.borrow_mut().store_attrs(&mut attrs);
+        let mut spare = self.spare.borrow_mut();
+        if attrs.capacity() > 0 && spare.len() < SPARE_ATTR_VECS {
+            spare.push(attrs);
+        }
+        drop(spare);
+        let id = self.new_node(Data::Element(Element { name, attrs: attrs_at }));
         if flags.template {
             // The template's contents live in a fragment held as its first child, where
             // `get_template_contents` finds it.
@@ -489,13 +554,21 @@ impl<'a> TreeSink for Sink<'a> {
     }
 
     fn add_attrs_if_missing(&self, target: &u32, attrs: Vec<Attribute>) {
+        // Only a second `<html>` or `<body>` tag brings any: the element's run is copied to
+        // the end of the table with the new ones after it (the old run stays, unread).
         let mut dom = self.dom.borrow_mut();
-        if let Some(Node { data: Data::Element(e), .. }) = dom.get_mut(*target) {
-            for attr in attrs {
-                if !e.attrs.iter().any(|a| a.name == attr.name) {
-                    e.attrs.push(attr);
-                }
+        let Some(Node { data: Data::Element(e), .. }) = dom.get_mut(*target) else { return };
+        let old = e.attrs.clone();
+        let mut all: Vec<Attribute> =
+            dom.attrs.get(old.start as usize..old.end as usize).unwrap_or_default().to_vec();
+        for attr in attrs {
+            if !all.iter().any(|a| a.name == attr.name) {
+                all.push(attr);
             }
+        }
+        let run = dom.store_attrs(&mut all);
+        if let Some(Node { data: Data::Element(e), .. }) = dom.get_mut(*target) {
+            e.attrs = run;
         }
     }
 
@@ -582,7 +655,11 @@ impl SkipRawText<'_> {
         let mut at = 0;
         let mut result = TokenSinkResult::Continue;
         while self.builder.sink.over.get().is_none() {
-            let Some((token, end)) = crate::tokens::next(&head, at) else { break };
+            let Some((token, end)) =
+                crate::tokens::next(&head, at, &mut self.builder.sink.spare.borrow_mut())
+            else {
+                break;
+            };
             at = end;
             let is_tag = match &token {
                 Token::TagToken(tag) => {
@@ -745,7 +822,13 @@ fn parse_counted(text: &str, max_nodes: usize, max_depth: usize) -> (Result<Dom,
     let mut fed = 0usize;
     let over = Cell::new(None);
     let max_depth = u32::try_from(max_depth).unwrap_or(u32::MAX);
-    let sink = Sink { dom: RefCell::new(Dom::new(text.len())), max_nodes, max_depth, over: &over };
+    let sink = Sink {
+        dom: RefCell::new(Dom::new(text.len())),
+        max_nodes,
+        max_depth,
+        over: &over,
+        spare: RefCell::default(),
+    };
     let input = BufferQueue::default();
     let builder = TreeBuilder::new(sink, TreeBuilderOpts::default());
     let tokenizer = Tokenizer::new(
@@ -791,6 +874,7 @@ pub(crate) fn parse_plain(text: &str) -> Dom {
         max_nodes: usize::MAX,
         max_depth: u32::MAX,
         over: &over,
+        spare: RefCell::default(),
     };
     html5ever::parse_document(sink, Default::default()).one(text)
 }
@@ -812,6 +896,7 @@ pub(crate) fn outline(dom: &Dom) -> Vec<String> {
                 // reads the others (see `Attr`), nor any in a namespace (xlink:href),
                 // but formatting elements keep all theirs.
                 let kept: Vec<LocalName> = Attr::ALL.iter().map(|a| a.name()).collect();
+                let e = dom.el(e);
                 let all = e.name.ns == ns!(html) && crate::tokens::is_formatting(e.local());
                 let attrs: String = e
                     .attrs
@@ -863,18 +948,18 @@ mod tests {
     use super::*;
 
     fn names(dom: &Dom, id: u32) -> Vec<String> {
-        dom.children(id).filter_map(|n| n.element().map(|e| e.local().to_string())).collect()
+        dom.children(id).filter_map(|n| n.local().map(LocalName::to_string)).collect()
     }
 
     #[test]
     fn builds_the_tree() {
         let dom = parse("<!doctype html><title>t</title><p class=a>one<b>two</b>three<!-- c -->", 1000, 100)
             .unwrap();
-        let html = dom.children(ROOT).position(|n| n.element().is_some()).unwrap();
+        let html = dom.children(ROOT).position(Node::is_element).unwrap();
         assert_eq!(html, 1); // after the doctype
-        let p = dom.nodes().iter().position(|n| n.element().is_some_and(|e| e.local() == &local_name!("p")));
+        let p = dom.nodes().iter().position(|n| n.local() == Some(&local_name!("p")));
         let p = p.unwrap() as u32;
-        assert_eq!(dom.node(p).unwrap().element().unwrap().attr(Attr::Class), Some("a"));
+        assert_eq!(dom.element(p).unwrap().attr(Attr::Class), Some("a"));
         assert_eq!(dom.child_text(p), "onethree");
         assert_eq!(names(&dom, p), ["b"]);
     }
@@ -1088,9 +1173,7 @@ mod tests {
         // attributes (the Noah's Ark clause) and rebuilds the ones left open in the next
         // block: four `<b>`s told apart only by an attribute no stage reads are all rebuilt.
         let page = "<p><b data-a=1>a<b data-a=2>b<b data-a=3>c<b data-a=4>d</p><p>e";
-        let count = |dom: &Dom| {
-            dom.nodes().iter().filter(|n| n.element().is_some_and(|e| *e.local() == local_name!("b"))).count()
-        };
+        let count = |dom: &Dom| dom.nodes().iter().filter(|n| n.local() == Some(&local_name!("b"))).count();
         let plain = count(&parse_plain(page));
         // Four opened, four rebuilt: the page tells the rule apart.
         assert_eq!(plain, 8);

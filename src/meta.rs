@@ -118,7 +118,7 @@ fn text_under(doc: &Dom, id: u32, max_chars: usize) -> Option<String> {
             if out.chars().count() > max_chars {
                 return None;
             }
-        } else if n.element().is_some() {
+        } else if n.is_element() {
             stack.push(n.first_child);
         }
     }
@@ -126,7 +126,7 @@ fn text_under(doc: &Dom, id: u32, max_chars: usize) -> Option<String> {
 }
 
 /// Whether an element's markup marks it as the author's name.
-fn marks_author(el: &crate::dom::Element) -> bool {
+fn marks_author(el: crate::dom::El<'_>) -> bool {
     let attr_is = |a, v: &str| {
         el.attr(a).is_some_and(|x| x.split_ascii_whitespace().any(|t| t.eq_ignore_ascii_case(v)))
     };
@@ -144,7 +144,8 @@ impl Head {
         // The node arena in creation order: close enough to document order for "the first
         // <title>", and a flat loop instead of a tree walk.
         for (id, node) in doc.nodes().iter().enumerate() {
-            let Some(el) = node.element() else { continue };
+            let crate::dom::Data::Element(el) = &node.data else { continue };
+            let el = doc.el(el);
             let id = id as u32;
             match *el.local() {
                 local_name!("html") if head.lang.is_none() => {
@@ -503,9 +504,7 @@ const NOT_HEADLINE_CLASS_WORDS: [&str; 4] = ["sub", "deck", "summary", "desc"];
 
 /// Whether the element that holds `block` has a class or id that names it the headline.
 fn classed_headline(doc: &Dom, page: &Page, block: &crate::blocks::TextBlock) -> bool {
-    let Some(el) =
-        page.elems.get(block.elem as usize).and_then(|e| doc.node(e.node)).and_then(|n| n.element())
-    else {
+    let Some(el) = page.elems.get(block.elem as usize).and_then(|e| doc.element(e.node)) else {
         return false;
     };
     let (mut title, mut not) = (false, false);
@@ -531,7 +530,7 @@ fn without_category<'a>(doc: &Dom, page: &Page, block: &crate::blocks::TextBlock
     while let Some(n) = doc.node(id).filter(|n| n.text().is_some_and(|t| t.trim().is_empty())) {
         id = n.next_sibling;
     }
-    let Some(el) = doc.node(id).and_then(|n| n.element()) else { return text };
+    let Some(el) = doc.element(id) else { return text };
     let marked = el.attr(crate::dom::Attr::Class).is_some_and(|c| {
         c.split(|ch: char| !ch.is_ascii_alphabetic())
             .any(|w| CATEGORY_CLASS_WORDS.iter().any(|k| w.eq_ignore_ascii_case(k)))

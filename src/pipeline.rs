@@ -196,7 +196,7 @@ fn marking_words(page: &Page, doc: &dom::Dom, lexicon: &Lexicon, c: &Choice) -> 
         while let Some(slot) = seen.get_mut(e as usize).filter(|s| !**s) {
             *slot = true;
             let Some(el) = page.elems.get(e as usize) else { break };
-            if let Some(element) = doc.node(el.node).and_then(|n| n.element()) {
+            if let Some(element) = doc.element(el.node) {
                 for w in blocks::furniture_words(element, lexicon) {
                     if !words.contains(&w) {
                         words.push(w);

@@ -28,14 +28,14 @@ use html5ever::{Attribute, LocalName, QualName, local_name, ns};
 /// ends before the first `<`, `&`, NUL or carriage return, as the tokenizer's data state ends
 /// a run of text. Neither kind of token takes the last byte of the chunk: html5ever's input
 /// queue must never hold an empty piece.
-pub(crate) fn next(chunk: &StrTendril, at: usize) -> Option<(Token, usize)> {
+pub(crate) fn next(chunk: &StrTendril, at: usize, spare: &mut Vec<Vec<Attribute>>) -> Option<(Token, usize)> {
     let bytes = chunk.as_bytes().get(at..)?;
     if bytes.starts_with(b"<!--") {
         let end = comment_end(bytes)?;
         return (end < bytes.len()).then(|| (Token::CommentToken(StrTendril::new()), at + end));
     }
     match bytes.first() {
-        Some(b'<') => return tag(chunk, at),
+        Some(b'<') => return tag(chunk, at, spare),
         Some(b'&') => return decoded_text(bytes).map(|(text, len)| (Token::CharacterTokens(text), at + len)),
         _ => {}
     }
@@ -330,7 +330,7 @@ fn names_charset(name: &LocalName, attrs: &[Attribute]) -> bool {
 }
 
 /// A start or end tag in `chunk` from byte `at` (a `<`), and where it ends.
-fn tag(chunk: &StrTendril, at: usize) -> Option<(Token, usize)> {
+fn tag(chunk: &StrTendril, at: usize, spare: &mut Vec<Vec<Attribute>>) -> Option<(Token, usize)> {
     let text: &str = chunk.get(at..)?;
     let bytes = text.as_bytes();
     let (kind, mut i) = match bytes.get(1) {
@@ -378,6 +378,10 @@ fn tag(chunk: &StrTendril, at: usize) -> Option<(Token, usize)> {
                 if attrs.iter().any(|a| a.name.local == attr) {
                     duplicate = true;
                 } else {
+                    if attrs.capacity() == 0 {
+                        // A vector an element made before this one emptied (see `dom::Sink`).
+                        attrs = spare.pop().unwrap_or_default();
+                    }
                     attrs.push(Attribute { name: QualName::new(None, ns!(), attr), value });
                 }
             }
@@ -516,10 +520,10 @@ mod tests {
 
     /// What [`next`] reads from the head of `input`, and how far.
     fn read(input: &str) -> Option<(Token, usize)> {
-        let (token, end) = next(&StrTendril::from_slice(input), 0)?;
+        let (token, end) = next(&StrTendril::from_slice(input), 0, &mut Vec::new())?;
         // The same token from further into a piece of input.
         let padded = format!("xyz{input}");
-        let (again, end_again) = next(&StrTendril::from_slice(&padded), 3)?;
+        let (again, end_again) = next(&StrTendril::from_slice(&padded), 3, &mut Vec::new())?;
         assert_eq!((&again, end_again), (&token, end + 3), "{input:?}");
         Some((token, end))
     }
@@ -681,7 +685,7 @@ mod tests {
     fn read_on(input: &str) -> (Vec<Token>, usize) {
         let chunk = StrTendril::from_slice(input);
         let (mut tokens, mut at) = (Vec::<Token>::new(), 0);
-        while let Some((token, end)) = next(&chunk, at) {
+        while let Some((token, end)) = next(&chunk, at, &mut Vec::new()) {
             at = end;
             match (token, tokens.last_mut()) {
                 (Token::CharacterTokens(more), Some(Token::CharacterTokens(run))) => run.push_tendril(&more),
