@@ -952,6 +952,25 @@ mod tests {
     }
 
     #[test]
+    fn a_second_html_or_body_tag_adds_its_missing_attributes() {
+        // The tree builder hands them to `add_attrs_if_missing`: the element's run in the
+        // attribute table moves, and the attribute it has already keeps its first value.
+        let page = "<html lang=ko><body class=a><p>x<html lang=en id=h><body id=b class=c>";
+        let dom = parse(page, 1000, 100).unwrap();
+        let named = |name: LocalName| {
+            let id = dom.nodes().iter().position(|n| n.local() == Some(&name)).unwrap() as u32;
+            dom.element(id).unwrap()
+        };
+        let (html, body) = (named(local_name!("html")), named(local_name!("body")));
+        assert_eq!((html.attr(Attr::Lang), html.attr(Attr::Id)), (Some("ko"), Some("h")));
+        assert_eq!((body.attr(Attr::Class), body.attr(Attr::Id)), (Some("a"), Some("b")));
+        // The paragraph read after them has its own (none), not a neighbour's.
+        let p = named(local_name!("p"));
+        assert_eq!((p.attr(Attr::Class), p.attr(Attr::Id)), (None, None));
+        assert_eq!(outline(&dom), outline(&parse_plain(page)));
+    }
+
+    #[test]
     fn builds_the_tree() {
         let dom = parse("<!doctype html><title>t</title><p class=a>one<b>two</b>three<!-- c -->", 1000, 100)
             .unwrap();
