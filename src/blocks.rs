@@ -41,6 +41,11 @@ pub(crate) enum Tag {
     /// Page furniture by its very tag: nav, aside, footer, header, menu.
     Furniture,
     Inline,
+    /// A name HTML does not define: a custom element (`<news-body>`, `<x-para>`) or an
+    /// invented tag. Browsers show such elements inline unless the site's style says
+    /// otherwise, and sites that use them for their layout do; so the walk reads one by its
+    /// place (see [`among_text`]).
+    Unknown,
 }
 
 fn classify(name: &LocalName) -> Tag {
@@ -109,8 +114,63 @@ fn classify(name: &LocalName) -> Tag {
         | local_name!("header")
         | local_name!("menu") => Tag::Furniture,
         local_name!("article") | local_name!("main") => Tag::Block,
-        _ => Tag::Inline,
+        local_name!("span")
+        | local_name!("b")
+        | local_name!("i")
+        | local_name!("u")
+        | local_name!("s")
+        | local_name!("em")
+        | local_name!("strong")
+        | local_name!("font")
+        | local_name!("small")
+        | local_name!("big")
+        | local_name!("sub")
+        | local_name!("sup")
+        | local_name!("mark")
+        | local_name!("img")
+        | local_name!("picture")
+        | local_name!("source")
+        | local_name!("time")
+        | local_name!("label")
+        | local_name!("abbr")
+        | local_name!("acronym")
+        | local_name!("cite")
+        | local_name!("code")
+        | local_name!("kbd")
+        | local_name!("samp")
+        | local_name!("var")
+        | local_name!("dfn")
+        | local_name!("q")
+        | local_name!("del")
+        | local_name!("ins")
+        | local_name!("strike")
+        | local_name!("tt")
+        | local_name!("nobr")
+        | local_name!("wbr")
+        | local_name!("bdi")
+        | local_name!("bdo")
+        | local_name!("data")
+        | local_name!("ruby")
+        | local_name!("rt")
+        | local_name!("rp")
+        | local_name!("output")
+        | local_name!("meter")
+        | local_name!("progress")
+        | local_name!("area")
+        | local_name!("math") => Tag::Inline,
+        _ => Tag::Unknown,
     }
+}
+
+/// Whether an element stands in running text: a sibling is text, not only white space. An
+/// element HTML does not define is read as inline there (`<x-tooltip>` around a word) and as
+/// a block elsewhere: custom elements that hold a page's paragraphs stand side by side, and
+/// read as inline they would run the whole body, and the boxes around it, into one block.
+fn among_text(doc: &Dom, node: &dom::Node) -> bool {
+    // Punctuation counts: a citation element sits between "(" and ", " (`(<cite-src>10</cite-src>,
+    // <cite-src>11</cite-src>)`).
+    let is_text = |id: u32| doc.node(id).and_then(dom::Node::text).is_some_and(|t| !t.trim().is_empty());
+    is_text(node.prev_sibling) || is_text(node.next_sibling)
 }
 
 /// What marks a block as page furniture, weakest first.
@@ -832,6 +892,9 @@ pub(crate) fn cut(doc: &Dom, lexicon: &Lexicon, keep_links: bool) -> Page {
             Data::Element(el) => {
                 let el = doc.el(el);
                 let mut tag = classify(el.local());
+                if tag == Tag::Unknown {
+                    tag = if among_text(doc, node) { Tag::Inline } else { Tag::Block };
+                }
                 if tag == Tag::Link && el.attr(crate::dom::Attr::Href).is_none() {
                     // A named anchor (`<a name=…>` around a heading) goes nowhere: it is not a link.
                     tag = Tag::Inline;

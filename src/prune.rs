@@ -246,13 +246,7 @@ fn box_end(page: &Page, scores: &[Score], region: &Region, i: usize, region_pos:
         }
     }
     if end == i + 1 {
-        let mut list_end = end;
-        while let Some(next) = page.blocks.get(list_end) {
-            if list_end >= region.blocks.end || next.kind != crate::BlockKind::ListItem {
-                break;
-            }
-            list_end += 1;
-        }
+        let list_end = list_after(page, region, end);
         // The same share check as for an element: a "요약" line over the body's own list of
         // steps must not take the steps with it.
         if positive(i..list_end) <= BOX_MAX_SHARE * region_pos {
@@ -260,6 +254,40 @@ fn box_end(page: &Page, scores: &[Score], region: &Region, i: usize, region_pos:
         }
     }
     end.min(region.blocks.end)
+}
+
+/// A list holds at least this many blocks to be the one a box's marker heads: a single block
+/// that reads as a list item is, as often, a paragraph inside a list item that holds the
+/// whole article (a page wrapped in one `<li>`, a feed that lists each article in one).
+const BOX_LIST_MIN_BLOCKS: usize = 2;
+
+/// The end of the list that starts at block `start`: the largest element that starts there,
+/// ends within the region and holds only list items, of at least [`BOX_LIST_MIN_BLOCKS`]
+/// blocks; `start` when there is none. The list is read from the elements, not from a run of
+/// list-item blocks: inside one list item around the whole body every block reads as a list
+/// item, and such a run would take the body after a "관련기사" box with it.
+fn list_after(page: &Page, region: &Region, start: usize) -> usize {
+    let all_items = |r: std::ops::Range<usize>| {
+        page.blocks.get(r).is_some_and(|bs| bs.iter().all(|b| b.kind == crate::BlockKind::ListItem))
+    };
+    let mut list_end = start;
+    let Some(first) = page.blocks.get(start).filter(|b| b.kind == crate::BlockKind::ListItem) else {
+        return start;
+    };
+    let mut e = first.elem;
+    while let Some(el) = page.elems.get(e as usize) {
+        let el_end = el.end_block as usize;
+        if e == region.elem
+            || el.first_block as usize != start
+            || el_end > region.blocks.end
+            || !all_items(start..el_end)
+        {
+            break;
+        }
+        list_end = list_end.max(el_end);
+        e = el.parent;
+    }
+    if list_end - start >= BOX_LIST_MIN_BLOCKS { list_end } else { start }
 }
 
 /// Whether a block is a comment's header: a name and a time stamp ("갈매섬토박이 2009-06-23
