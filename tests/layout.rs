@@ -3,8 +3,9 @@
 //! Each layout family rewrites every page of `corpus/` and `../shared/realpages` the way some
 //! real Korean sites write theirs — paragraphs as heading tags, as `<div>`s, `<section>`s,
 //! custom elements or as `<br>`-split text, the body in one layout-table cell, inside
-//! `<figure>`, a quote, a definition list, a list item or a web component, misleading class
-//! words on every container, no class names at all — and scores the output against the page's own gold
+//! `<figure>`, a quote, a definition list, a list item, a web component, a form or
+//! `<center>`, misleading class words on every container, no class names at all, tag names in
+//! capitals, CRLF line ends, the page saved in EUC-KR — and scores the output against the page's own gold
 //! file. The text a reader sees does not change under any family, so the gold stays right.
 //! A rule that reads the markup too literally loses a whole body on one of them; these tests
 //! are how such a rule is found before a page of an unseen site finds it.
@@ -156,7 +157,44 @@ const FAMILIES: &[(&str, Rewrite)] = &[
     ("body-in-dd", |h| body_wrapped(h, "<dl><dt>본문</dt><dd>".as_bytes(), b"</dd></dl>")),
     ("body-in-li", |h| body_wrapped(h, b"<ul><li>", b"</li></ul>")),
     ("body-in-custom", |h| body_wrapped(h, b"<app-root><news-view>", b"</news-view></app-root>")),
+    ("body-in-form", |h| body_wrapped(h, b"<form id=form1 method=post action=./view.aspx>", b"</form>")),
+    ("body-in-center", |h| body_wrapped(h, b"<center>", b"</center>")),
+    ("upper-case-tags", upper_case_tags),
+    ("crlf", |h| h.iter().flat_map(|&b| if b == b'\n' { vec![b'\r', b'\n'] } else { vec![b] }).collect()),
+    ("euc-kr", euc_kr),
 ];
+
+static TAG_NAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)").expect("pattern"));
+static CHARSET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"(?i)charset\s*=\s*(["']?)utf-?8"#).expect("pattern"));
+static HEAD_OPEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)<head(\s[^>]*)?>").expect("pattern"));
+
+/// Tag names in capitals, as pages made with the editors of the 2000s have them.
+fn upper_case_tags(html: &[u8]) -> Vec<u8> {
+    TAG_NAME
+        .replace_all(html, |c: &Captures| {
+            let slash = c.get(1).map_or(&b""[..], |m| m.as_bytes());
+            let name = c.get(2).map_or(&b""[..], |m| m.as_bytes()).to_ascii_uppercase();
+            [b"<", slash, &name].concat()
+        })
+        .into_owned()
+}
+
+/// The page saved in EUC-KR (characters outside it as character references), its charset
+/// declaration saying so. Pages in another encoding already are left as they are.
+fn euc_kr(html: &[u8]) -> Vec<u8> {
+    let Ok(text) = std::str::from_utf8(html) else { return html.to_vec() };
+    let (bytes, _, _) = encoding_rs::EUC_KR.encode(text);
+    let declared = CHARSET.replace_all(&bytes, &b"charset=${1}euc-kr"[..]);
+    if CHARSET.is_match(html) {
+        return declared.into_owned();
+    }
+    let meta = HEAD_OPEN.replace(&declared, |c: &Captures| {
+        [c.get(0).map_or(&b""[..], |m| m.as_bytes()), b"<meta charset=euc-kr>"].concat()
+    });
+    meta.into_owned()
+}
 
 fn score(pages: &[common::GoldPage], rewrite: Rewrite) -> Vec<(String, PageScore)> {
     pages
@@ -229,6 +267,16 @@ fn rewrites_change_markup_not_text() {
     assert_eq!(quoted, r#"<section class='w k'><main class="w">"#);
     let bare = String::from_utf8(no_class_names(page)).unwrap_or_default();
     assert!(bare.contains(r#"<div><p>one</p>"#), "{bare}");
+    let upper = String::from_utf8(upper_case_tags(page)).unwrap_or_default();
+    assert!(upper.contains(r#"<DIV class=a id=b><P class="x">one</P>"#), "{upper}");
+    let legacy = euc_kr("<html><head><meta charset=\"utf-8\"></head><p>정부 ☃</p>".as_bytes());
+    // The declaration follows, its quotes kept; a character EUC-KR lacks is a reference.
+    assert_eq!(
+        encoding_rs::EUC_KR.decode(&legacy).0,
+        "<html><head><meta charset=\"euc-kr\"></head><p>정부 &#9731;</p>"
+    );
+    let declared = euc_kr("<html><head><title>t</title>".as_bytes());
+    assert!(declared.starts_with(b"<html><head><meta charset=euc-kr><title>"));
 }
 
 /// Sentences of a paragraph's length, for the pages built by hand below.
