@@ -338,6 +338,12 @@ fn title(
     // A board's post table labels its fields: "제목" in a cell of its own, the headline in the
     // next ("<th>제목</th><td>…</td>"), above the body or in its first rows.
     if let Some(t) = labelled_title(page, start, end) {
+        let t = without_badge(t, [og.as_deref(), ld.as_deref()]);
+        // A cell the metadata title repeats is the headline as the site gives it, its
+        // bracketed label and all.
+        if [og.as_deref(), ld.as_deref()].into_iter().flatten().any(|s| s.trim() == t) {
+            return Some(t);
+        }
         return Some(without_board_name(t, tag.as_deref()));
     }
     let near = |(i, _): &&(usize, Line<'_>)| *i + HEADLINE_MAX_BLOCKS_ABOVE >= start && *i <= start + 1;
@@ -438,6 +444,22 @@ fn labelled_title(page: &Page, start: usize, end: usize) -> Option<String> {
             && value.link_alnum * 2 < value.alnum)
             .then(|| text.to_string())
     })
+}
+
+/// A board's headline cell without the badge glued before it ("공지", "필독", "NEW" set in an
+/// icon's span, with no space after it): what is left is the headline the metadata gives.
+/// Only a metadata title that the cell ends with, after a badge's length and no space, is
+/// taken: a cell that merely starts like it keeps its text.
+fn without_badge<'a>(cell: String, sources: impl IntoIterator<Item = Option<&'a str>>) -> String {
+    let badged = sources.into_iter().flatten().map(str::trim).find(|s| {
+        cell.strip_suffix(*s).is_some_and(|badge| {
+            !badge.is_empty()
+                && badge.chars().count() <= CATEGORY_MAX_CHARS
+                && !badge.contains(char::is_whitespace)
+                && s.chars().count() >= HEADLINE_MIN_CHARS
+        })
+    });
+    badged.map_or(cell, str::to_string)
 }
 
 /// A headline without the board's name in brackets before it ("[마을기자단] …") when
@@ -1133,6 +1155,33 @@ mod tests {
             "[단독] 골목 담장 벽화 완성"
         );
         assert_eq!(super::without_board_name(t("[공지] 휴관 안내"), None), "[공지] 휴관 안내");
+    }
+
+    #[test]
+    fn a_badge_glued_before_a_board_headline() {
+        let t = |s: &str| s.to_string();
+        let headline = "[학부] 졸업작품 심사 일정 안내";
+        let og = Some(headline);
+        assert_eq!(
+            super::without_badge(t("공지[학부] 졸업작품 심사 일정 안내"), [og]),
+            "[학부] 졸업작품 심사 일정 안내"
+        );
+        // A space after it makes the word part of the headline; a cell the metadata does not
+        // end with, or a metadata title as short as a label, keeps the cell's text.
+        assert_eq!(
+            super::without_badge(t("공지 [학부] 졸업작품 심사 일정 안내"), [og]),
+            "공지 [학부] 졸업작품 심사 일정 안내"
+        );
+        assert_eq!(super::without_badge(t("공지[학부] 휴강 안내"), [og]), "공지[학부] 휴강 안내");
+        assert_eq!(super::without_badge(t("필독안내"), [Some("안내")]), "필독안내");
+        // Through the page: the 제목 cell's badge goes, the label the metadata keeps stays,
+        // though `<title>` names a board ("컴퓨터공학부") that contains the label's word.
+        let lead = "졸업 예정자는 심사 일정을 확인하여 기한 내에 서류를 제출하시기 바랍니다.";
+        let html = format!(
+            "<html><head><title>학사공지 | 컴퓨터공학부</title><meta property=\"og:title\" content=\"{headline}\"></head><body><table><tr><th>제목</th><td><span>공지</span>[학부] 졸업작품 심사 일정 안내</td></tr><tr><td>{lead}<br>{lead}<br>{lead}</td></tr></table></body></html>"
+        );
+        let article = crate::extract(html.as_bytes()).ok();
+        assert_eq!(article.as_ref().and_then(|a| a.title.as_deref()), og);
     }
 
     #[test]
