@@ -194,6 +194,8 @@ pub(crate) struct Elem {
     /// The blocks inside the element: `first_block..end_block`.
     pub first_block: u32,
     pub end_block: u32,
+    /// A table cell (`<td>`, `<th>`).
+    pub cell: bool,
 }
 
 /// A paragraph-level run of text with the measures scoring needs.
@@ -585,6 +587,7 @@ impl Walker<'_> {
             node,
             first_block: block_count,
             end_block: block_count,
+            cell: tag == Tag::Cell,
         });
         let inherited_kind = parent.map_or(BlockKind::Paragraph, |f| f.kind);
         let kind = match tag {
@@ -969,7 +972,37 @@ pub(crate) fn cut(doc: &Dom, lexicon: &Lexicon, keep_links: bool) -> Page {
         w.close();
     }
     w.flush();
+    cell_lines(&mut w.page);
     w.page
+}
+
+/// A cell's line that is longer than this many letters and digits is text of its own, not a
+/// table's data (a layout cell's one paragraph).
+const CELL_LINE_MAX_ALNUM: u32 = 60;
+
+/// A cell whose only text is one short line in a block tag (`<td><p>09:00 ~ 09:20</p></td>`,
+/// as word processors write every cell) holds that line as a cell's text: the same row
+/// written `<td>09:00 ~ 09:20</td>` gives a row, and so must this (read as a paragraph, a
+/// time or a date alone in it is taken for the page's date line and dropped). The cell's row
+/// must hold another block: a layout table's lone cell is no row.
+fn cell_lines(page: &mut Page) {
+    let Page { blocks, elems, .. } = page;
+    for (i, b) in blocks.iter_mut().enumerate() {
+        if b.kind != BlockKind::Paragraph || b.sentence || b.alnum > CELL_LINE_MAX_ALNUM {
+            continue;
+        }
+        let Some(el) = elems.get(b.elem as usize) else { continue };
+        let only_block = |e: &Elem| e.first_block as usize == i && e.end_block as usize == i + 1;
+        let in_row = |e: &Elem| e.end_block.saturating_sub(e.first_block) >= 2;
+        let is_line = elems
+            .get(el.parent as usize)
+            .filter(|c| c.cell && only_block(c))
+            .and_then(|c| elems.get(c.parent as usize))
+            .is_some_and(in_row);
+        if is_line {
+            b.kind = BlockKind::TableRow;
+        }
+    }
 }
 
 #[cfg(test)]

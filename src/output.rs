@@ -69,8 +69,16 @@ pub(crate) fn plan(page: &Page, kept: &[Kept]) -> Vec<Planned> {
         if range.is_empty() {
             continue;
         }
+        // A row's cell is the block's element, or its parent when the text sits in a block
+        // tag inside the cell (`<td><p>…</p></td>`).
         let cell = (b.kind == BlockKind::TableRow)
-            .then(|| page.elems.get(b.elem as usize).map(|e| (e.parent, b.elem)))
+            .then(|| {
+                let e = page.elems.get(b.elem as usize)?;
+                match page.elems.get(e.parent as usize) {
+                    Some(c) if c.cell && !e.cell => Some((c.parent, e.parent)),
+                    _ => Some((e.parent, b.elem)),
+                }
+            })
             .flatten();
         pieces.push(Piece { index: k.index, range, kind: b.kind, cell });
     }
@@ -377,7 +385,7 @@ mod tests {
             link_alnum: 0,
             furniture: Furniture::None,
         };
-        let elem = |parent: u32| Elem { parent, node: 0, first_block: 0, end_block: 0 };
+        let elem = |parent: u32| Elem { parent, node: 0, first_block: 0, end_block: 0, cell: false };
         let page = Page {
             blocks: vec![
                 // Texts as `cut` makes them: trimmed, never empty.

@@ -159,6 +159,8 @@ const FAMILIES: &[(&str, Rewrite)] = &[
     ("body-in-custom", |h| body_wrapped(h, b"<app-root><news-view>", b"</news-view></app-root>")),
     ("body-in-form", |h| body_wrapped(h, b"<form id=form1 method=post action=./view.aspx>", b"</form>")),
     ("body-in-center", |h| body_wrapped(h, b"<center>", b"</center>")),
+    // Word processors' HTML (HWP, Word) sets every cell's text in a paragraph.
+    ("cell-text-in-p", cell_text_in_paragraphs),
     ("upper-case-tags", upper_case_tags),
     ("crlf", |h| h.iter().flat_map(|&b| if b == b'\n' { vec![b'\r', b'\n'] } else { vec![b] }).collect()),
     ("euc-kr", euc_kr),
@@ -169,6 +171,21 @@ static TAG_NAME: LazyLock<Regex> =
 static CHARSET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"(?i)charset\s*=\s*(["']?)utf-?8"#).expect("pattern"));
 static HEAD_OPEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)<head(\s[^>]*)?>").expect("pattern"));
+
+static CELL_OPEN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)<(td|th)(\s[^>]*)?>").expect("pattern"));
+static CELL_CLOSE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)</(td|th)\s*>").expect("pattern"));
+
+/// Every table cell's content in a `<p>`.
+fn cell_text_in_paragraphs(html: &[u8]) -> Vec<u8> {
+    let open = CELL_OPEN
+        .replace_all(html, |c: &Captures| [c.get(0).map_or(&b""[..], |m| m.as_bytes()), b"<p>"].concat());
+    CELL_CLOSE
+        .replace_all(&open, |c: &Captures| {
+            [&b"</p>"[..], c.get(0).map_or(&b""[..], |m| m.as_bytes())].concat()
+        })
+        .into_owned()
+}
 
 /// Tag names in capitals, as pages made with the editors of the 2000s have them.
 fn upper_case_tags(html: &[u8]) -> Vec<u8> {
@@ -267,6 +284,9 @@ fn rewrites_change_markup_not_text() {
     assert_eq!(quoted, r#"<section class='w k'><main class="w">"#);
     let bare = String::from_utf8(no_class_names(page)).unwrap_or_default();
     assert!(bare.contains(r#"<div><p>one</p>"#), "{bare}");
+    let cells = String::from_utf8(cell_text_in_paragraphs(b"<tr><td class=a>1</td><TH>2</TH></tr>"))
+        .unwrap_or_default();
+    assert_eq!(cells, "<tr><td class=a><p>1</p></td><TH><p>2</p></TH></tr>");
     let upper = String::from_utf8(upper_case_tags(page)).unwrap_or_default();
     assert!(upper.contains(r#"<DIV class=a id=b><P class="x">one</P>"#), "{upper}");
     let legacy = euc_kr("<html><head><meta charset=\"utf-8\"></head><p>정부 ☃</p>".as_bytes());
@@ -326,6 +346,27 @@ fn a_box_in_an_article_wrapped_in_one_list_item_takes_no_paragraph_after_it() {
     let article = bonmun::extract(html.as_bytes()).expect("article");
     let paragraphs: Vec<&str> = article.paragraphs().collect();
     assert_eq!(paragraphs, SENTENCES, "{html}");
+}
+
+#[test]
+fn a_schedule_table_reads_the_same_with_its_cells_in_paragraphs() {
+    // Word processors' HTML sets each cell's text in a <p>: the rows must come out as they do
+    // from plain cells, times and all (a time alone in a paragraph reads as a date line).
+    let rows = [("09:00 ~ 09:20", "출석 확인 및 안전 교육"), ("09:20 ~ 10:10", "공원으로 이동")];
+    let table = |open: &str, close: &str| -> String {
+        let rows: String = rows
+            .iter()
+            .map(|(t, what)| format!("<tr><td>{open}{t}{close}</td><td>{open}{what}{close}</td></tr>"))
+            .collect();
+        let html = page_with("<p>", "</p>");
+        let at = html.find(SENTENCES[2]).map_or(0, |i| i - "<p>".len());
+        format!("{}<table>{rows}</table>{}", &html[..at], &html[at..])
+    };
+    let text = |html: String| bonmun::extract(html.as_bytes()).map(|a| a.text()).unwrap_or_default();
+    let plain = text(table("", ""));
+    assert!(plain.contains("09:00 ~ 09:20 | 출석 확인 및 안전 교육"), "{plain}");
+    assert_eq!(text(table("<p>", "</p>")), plain);
+    assert_eq!(text(table("<p><span>", "</span></p>")), plain);
 }
 
 #[test]
