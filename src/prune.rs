@@ -467,6 +467,15 @@ mod line_tests {
     }
 
     #[test]
+    fn a_tip_appeal_box_goes_and_a_sentence_on_tips_stays() {
+        let appeal = "<div><strong>독자 제보를 기다립니다</strong><p>우리 마을의 궁금한 일을 보내 주세요. 전화 043-000-0000, 카카오톡 채널로 제보할 수 있습니다.</p></div>";
+        assert_eq!(body_of(&format!("<p>{P1}</p><p>{P2}</p>{appeal}")), [P1, P2]);
+        // The phrase inside a sentence of the report is the report's own text.
+        let said = "군은 고립된 집이 더 있는지 주민 제보를 기다립니다라는 안내 문자를 보냈다.";
+        assert_eq!(body_of(&format!("<p>{P1}</p><p>{said}</p><p>{P2}</p>")), [P1, said, P2]);
+    }
+
+    #[test]
     fn a_numbered_lists_markers_go() {
         let entry = |n: u32| {
             format!(
