@@ -133,9 +133,44 @@ fn marks_author(el: crate::dom::El<'_>) -> bool {
     *el.local() != local_name!("meta")
         && (attr_is(crate::dom::Attr::Itemprop, "author")
             || attr_is(crate::dom::Attr::Rel, "author")
-            || el.attr(crate::dom::Attr::Class).is_some_and(|c| {
-                c.split_ascii_whitespace().any(|t| AUTHOR_CLASSES.iter().any(|a| t.eq_ignore_ascii_case(a)))
-            }))
+            || el.attr(crate::dom::Attr::Class).is_some_and(|c| c.split_ascii_whitespace().any(author_class)))
+}
+
+/// Prefixes of the class words comment widgets give their commenters' names
+/// ("comment-author", "cmt_author", "reply-author").
+const COMMENTER_PREFIXES: [&str; 3] = ["comment", "cmt", "reply"];
+
+/// Whether a class token marks an author's name: one of [`AUTHOR_CLASSES`], or a page part's
+/// author ("ep-author", "entry-author", "art_author") that is not a commenter's.
+fn author_class(token: &str) -> bool {
+    let t = token.to_ascii_lowercase();
+    AUTHOR_CLASSES.contains(&t.as_str())
+        || ((t.ends_with("-author") || t.ends_with("_author"))
+            && !COMMENTER_PREFIXES.iter().any(|p| t.starts_with(p)))
+}
+
+/// How far up from a name an account box is looked for, and how much text the box may hold:
+/// "책벌레구름님 보유 쿠키 12개 로그아웃" is a line in the header, its parent or the parent's
+/// parent; a container of the whole page holds far more text.
+const ACCOUNT_BOX_LEVELS: usize = 2;
+const ACCOUNT_BOX_MAX_CHARS: usize = 120;
+
+/// The link that shows a reader is signed in: the name beside it is the reader's own, printed
+/// with the board's "nick" class, never the author's.
+const SIGNED_IN_MARK: &str = "로그아웃";
+
+/// Whether a name sits in the signed-in reader's account box.
+fn in_account_box(doc: &Dom, id: u32) -> bool {
+    let mut at = doc.node(id).map(|n| n.parent);
+    for _ in 0..ACCOUNT_BOX_LEVELS {
+        let Some(up) = at else { return false };
+        match text_under(doc, up, ACCOUNT_BOX_MAX_CHARS) {
+            Some(t) if t.contains(SIGNED_IN_MARK) => return true,
+            Some(_) => at = doc.node(up).map(|n| n.parent),
+            None => return false,
+        }
+    }
+    false
 }
 
 impl Head {
@@ -181,7 +216,10 @@ impl Head {
                         head.times.push(dt.to_string());
                     }
                 }
-                _ if head.author_marks.len() < AUTHOR_MARKS_MAX && marks_author(el) => {
+                _ if head.author_marks.len() < AUTHOR_MARKS_MAX
+                    && marks_author(el)
+                    && !in_account_box(doc, id) =>
+                {
                     if let Some(t) = text_under(doc, id, AUTHOR_MARK_MAX_CHARS).filter(|t| !t.is_empty()) {
                         head.author_marks.push(t);
                     }
@@ -1182,6 +1220,36 @@ mod tests {
         );
         let article = crate::extract(html.as_bytes()).ok();
         assert_eq!(article.as_ref().and_then(|a| a.title.as_deref()), og);
+    }
+
+    #[test]
+    fn author_class_words() {
+        for t in ["author", "Byline", "nick", "ep-author", "entry_author"] {
+            assert!(super::author_class(t), "{t}");
+        }
+        for t in ["comment-author", "cmt_author", "reply-author", "authority", "nick-box"] {
+            assert!(!super::author_class(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn the_signed_in_readers_nick_is_not_the_author() {
+        let line = "장부를 품은 시율은 빗속을 걸어 나루터로 향했다. 사공은 아직 오지 않았다.";
+        let page = |header: &str| {
+            format!(
+                "<html><head><title>제37화 비에 젖은 장부</title></head><body><div class=\"top\">{header}</div><h1>제37화 비에 젖은 장부</h1><div class=\"ep-info\"><span class=\"ep-author\">묵향재</span></div><div class=\"ep-body\"><p>{line}</p><p>{line}</p><p>{line}</p></div></body></html>"
+            )
+        };
+        let author = |html: String| crate::extract(html.as_bytes()).map(|a| a.authors).unwrap_or_default();
+        let signed_in = "<span class=\"nick\">책벌레구름</span>님 <a href=\"/logout\">로그아웃</a>";
+        assert_eq!(author(page(signed_in)), ["묵향재"]);
+        // Without the sign-out link beside it, a board's nick is its author's name.
+        let no_episode_author = page("").replace("ep-author", "ep-meta");
+        let board = no_episode_author.replace(
+            "<div class=\"top\"></div>",
+            "<div class=\"top\"><span class=\"nick\">책벌레구름</span></div>",
+        );
+        assert_eq!(author(board), ["책벌레구름"]);
     }
 
     #[test]
