@@ -143,10 +143,18 @@ const COMMENTER_PREFIXES: [&str; 3] = ["comment", "cmt", "reply"];
 /// Whether a class token marks an author's name: one of [`AUTHOR_CLASSES`], or a page part's
 /// author ("ep-author", "entry-author", "art_author") that is not a commenter's.
 fn author_class(token: &str) -> bool {
-    let t = token.to_ascii_lowercase();
-    AUTHOR_CLASSES.contains(&t.as_str())
-        || ((t.ends_with("-author") || t.ends_with("_author"))
-            && !COMMENTER_PREFIXES.iter().any(|p| t.starts_with(p)))
+    // Read for every class token of every element: compared in place, with no lowered copy.
+    let t = token.as_bytes();
+    let ends_with = |s: &str| {
+        t.len()
+            .checked_sub(s.len())
+            .and_then(|i| t.get(i..))
+            .is_some_and(|e| e.eq_ignore_ascii_case(s.as_bytes()))
+    };
+    let starts_with = |s: &str| t.get(..s.len()).is_some_and(|h| h.eq_ignore_ascii_case(s.as_bytes()));
+    AUTHOR_CLASSES.iter().any(|c| token.eq_ignore_ascii_case(c))
+        || ((ends_with("-author") || ends_with("_author"))
+            && !COMMENTER_PREFIXES.iter().any(|p| starts_with(p)))
 }
 
 /// How far up from a name an account box is looked for, and how much text the box may hold:
