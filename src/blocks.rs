@@ -237,7 +237,7 @@ pub(crate) struct PageLink {
 }
 
 /// The page cut into blocks, with its element table.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(crate) struct Page {
     pub blocks: Vec<TextBlock>,
     pub elems: Vec<Elem>,

@@ -145,6 +145,19 @@ fn body(
             }
         }
     }
+    // A layout tag around the body (`<aside>`, `<header>` wrapping the whole page) is no
+    // furniture on this page: the body is chosen again with the class hints alone.
+    let tagged = text_where(&plain, &hinted, |i| {
+        page.blocks.get(i).is_some_and(|b| b.furniture == blocks::Furniture::Tag)
+    });
+    if tagged >= HINTED_FURNITURE_MAX_SHARE * mine {
+        let untagged = without_tag_furniture(page);
+        if let Some(c) = attempt(&untagged, &score::score(&untagged.blocks, Hints::Heeded), bias)
+            && text_where(&plain, &c, |_| true) >= REREAD_MIN_GAIN * mine
+        {
+            return Some(Body { plan: c.plan, span: c.span, reread: Some(untagged) });
+        }
+    }
     // The plain choice keeps at most all of the page's running text: when the hinted one
     // holds its share of that already, the plain one need not be made.
     let page_text: f32 = plain.scores.iter().map(|s| s.value.max(0.0)).sum();
@@ -207,6 +220,19 @@ fn marking_words(page: &Page, doc: &dom::Dom, lexicon: &Lexicon, c: &Choice) -> 
         }
     }
     words
+}
+
+/// The page with its layout tags' furniture taken off: a block under `<aside>`, `<header>`,
+/// `<footer>` or `<nav>` and no furniture class reads as any other. (Class furniture ranks
+/// above tag furniture, so a block marked by a tag alone has no class word above it.)
+fn without_tag_furniture(page: &Page) -> Page {
+    let mut untagged = page.clone();
+    for b in &mut untagged.blocks {
+        if b.furniture == blocks::Furniture::Tag {
+            b.furniture = blocks::Furniture::None;
+        }
+    }
+    untagged
 }
 
 /// The body [`body`] chose, and the page it was chosen on when that was read again.
