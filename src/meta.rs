@@ -343,7 +343,9 @@ fn title(
     };
     let support = |c: &str, plain: bool| -> usize {
         sources.iter().filter(|s| headed_by(s, c) || tailed_by(s, c) || labelled(s, c)).count()
-            + usize::from(heads.iter().any(|(_, h)| headed_by(h.text, c)))
+            // A heading may show a board's 말머리 the metadata leaves out ("[후기] 제목" over
+            // "제목 - 갤러리"): it backs the headline after the label.
+            + usize::from(heads.iter().any(|(_, h)| headed_by(h.text, c) || labelled_by(h.text, c).is_some()))
             + usize::from(plain && description.is_some_and(|d| headed_by(d, c)))
     };
     let mut best: Option<(&str, usize)> = None;

@@ -570,3 +570,24 @@ fn a_category_label_in_the_heading_is_no_part_of_the_headline() {
         format!("은빛시 강변 정비 사업 두 번째 소식 {headline}")
     );
 }
+
+#[test]
+fn a_heading_with_a_label_the_metadata_leaves_out_backs_the_headline_after_it() {
+    let headline = "은빛천 갈대숲 산책로 석 달 만에 다시 열려";
+    let title = |label: &str, head: &str| {
+        let html = String::from_utf8(page(head, "", &paras("", ""), ""))
+            .unwrap_or_default()
+            .replace(&format!("<h1>{headline}</h1>"), &format!("<h3>{label} <span>{headline}</span></h3>"));
+        extract(html.as_bytes()).title.unwrap_or_default()
+    };
+    // A gallery's 말머리 on the page, its name after the headline in the metadata.
+    let gallery = format!(
+        "<title>{headline} - 산책 마이너 갤러리</title><meta property=\"og:title\" content=\"{headline} - 산책 마이너 갤러리\">"
+    );
+    assert_eq!(title("<span>[후기]</span>", &gallery), headline);
+    // Where the metadata carries the label as well, it is the headline's own.
+    let labelled = format!(
+        "<title>[후기] {headline} - 산책 마이너 갤러리</title><meta property=\"og:title\" content=\"[후기] {headline}\">"
+    );
+    assert_eq!(title("<span>[후기]</span>", &labelled), format!("[후기] {headline}"));
+}
