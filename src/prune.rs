@@ -87,6 +87,22 @@ const GLUED_COUNTER_MAX_ALNUM: u32 = 40;
 /// A thread is at least this many comments: two dated entries can be a timeline in the body.
 const COMMENT_MIN_THREAD: usize = 3;
 
+/// A thread announced by its count ("(총 2건)", "댓글 2개") is a thread from this many
+/// comments: the count is the comment box's own heading, which a timeline in the body lacks.
+const COMMENT_MIN_COUNTED_THREAD: usize = 2;
+
+/// A count line stands at most this many blocks above the thread's first header (a sort
+/// control or a form may sit between them).
+const COMMENT_COUNT_MAX_BLOCKS_ABOVE: usize = 2;
+
+/// The words a comment box's count is written with, besides its number: "총 2건", "전체 댓글
+/// 12", "2개의 댓글", "의견 3", "Comments (4)".
+const COMMENT_COUNT_WORDS: [&str; 8] =
+    ["총", "전체", "댓글", "의견", "답글", "코멘트", "comments", "comment"];
+
+/// The units written after the number of a comment count.
+const COMMENT_COUNT_UNITS: [&str; 3] = ["건", "개", "개의"];
+
 /// The thread ends the body only when this share of the region's positive value lies before
 /// it: dated entries from the top down are a live blog's or a timeline's own.
 const COMMENT_MIN_SHARE_BEFORE: f32 = 0.3;
@@ -302,11 +318,29 @@ fn is_comment_header(text: &str, sentence: bool) -> bool {
     })
 }
 
+/// Whether a block is a comment box's count ("(총 2건)", "댓글 12", "2개의 댓글"): one
+/// number, with or without its unit, among count words only.
+fn counts_comments(text: &str) -> bool {
+    let mut numbers = 0;
+    let words = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    for w in words {
+        let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+        let unit = w.get(digits..).unwrap_or(w);
+        if digits > 0 && (unit.is_empty() || COMMENT_COUNT_UNITS.contains(&unit)) {
+            numbers += 1;
+        } else if !COMMENT_COUNT_WORDS.iter().any(|c| w.eq_ignore_ascii_case(c)) {
+            return false;
+        }
+    }
+    numbers == 1
+}
+
 /// Where a reader-comment thread starts among the kept blocks of the region: the first of at
 /// least [`COMMENT_MIN_THREAD`] comment headers, each within [`COMMENT_MAX_BLOCKS`] of the
-/// next, after [`COMMENT_MIN_SHARE_BEFORE`] of the region's value. On pages without class
-/// names (an old table layout, a board whose comments share the post's class) the thread sits
-/// in the article's own table or container, and its comments are as dense as the body.
+/// next, after [`COMMENT_MIN_SHARE_BEFORE`] of the region's value; of two, where a count line
+/// announces them (the thread then starts at the count). On pages without class names (an
+/// old table layout, a board whose comments share the post's class) the thread sits in the
+/// article's own table or container, and its comments are as dense as the body.
 fn comment_thread(
     page: &Page,
     scores: &[Score],
@@ -315,21 +349,36 @@ fn comment_thread(
     total_pos: f32,
 ) -> Option<usize> {
     let mut pos_before = 0.0f32;
-    // The thread being read: its first header, last header, count, and the value before it.
-    let mut thread: Option<(usize, usize, usize, f32)> = None;
-    let ends_body = |(first, _, n, before): (usize, usize, usize, f32)| {
-        (n >= COMMENT_MIN_THREAD && before >= COMMENT_MIN_SHARE_BEFORE * total_pos).then_some(first)
+    // The thread being read: where it starts (its count line or first header), its last
+    // header, how many headers, the value before it and whether a count announced it.
+    let mut thread: Option<(usize, usize, usize, f32, bool)> = None;
+    let ends_body = |(first, _, n, before, counted): (usize, usize, usize, f32, bool)| {
+        let min = if counted { COMMENT_MIN_COUNTED_THREAD } else { COMMENT_MIN_THREAD };
+        (n >= min && before >= COMMENT_MIN_SHARE_BEFORE * total_pos).then_some(first)
+    };
+    // The count line right above block `i`, if any.
+    let count_above = |i: usize| {
+        (i.saturating_sub(COMMENT_COUNT_MAX_BLOCKS_ABOVE).max(range.start)..i)
+            .find(|&j| page.blocks.get(j).is_some_and(|b| !b.sentence && counts_comments(&b.text)))
     };
     for i in range.clone() {
         let (Some(b), Some(s)) = (page.blocks.get(i), scores.get(i)) else { continue };
         let kept = keep.get(i - range.start).copied().unwrap_or(false);
         if kept && is_comment_header(&b.text, b.sentence) {
             thread = match thread {
-                Some((first, last, n, before)) if i - last <= COMMENT_MAX_BLOCKS => {
-                    Some((first, i, n + 1, before))
+                Some((first, last, n, before, counted)) if i - last <= COMMENT_MAX_BLOCKS => {
+                    Some((first, i, n + 1, before, counted))
                 }
                 Some(t) if ends_body(t).is_some() => return ends_body(t),
-                _ => Some((i, i, 1, pos_before)),
+                _ => match count_above(i) {
+                    Some(c) => {
+                        // The value before the thread is the value before its count.
+                        let count_value: f32 =
+                            scores.get(c..i).map_or(0.0, |s| s.iter().map(|s| s.value.max(0.0)).sum());
+                        Some((c, i, 1, pos_before - count_value, true))
+                    }
+                    None => Some((i, i, 1, pos_before, false)),
+                },
             };
         }
         pos_before += s.value.max(0.0);
@@ -382,8 +431,14 @@ fn trim_edges(page: &Page, scores: &[Score], range: &std::ops::Range<usize>, kee
                 .zip(scores.get(i))
                 .is_some_and(|(b, s)| b.sentence && s.weight >= RUNNING_MIN_WEIGHT)
     });
+    // A cell of figures that ends in a period ("2025. 2. 13.") is a detail, not a sentence.
+    let words = |t: &str| t.chars().any(char::is_alphabetic);
     for i in range.start..first_running.unwrap_or(range.start) {
-        if page.blocks.get(i).is_some_and(|b| b.kind == crate::BlockKind::TableRow && !b.sentence) {
+        if page
+            .blocks
+            .get(i)
+            .is_some_and(|b| b.kind == crate::BlockKind::TableRow && !(b.sentence && words(&b.text)))
+        {
             set(keep, i - range.start, false);
         }
     }
@@ -407,7 +462,7 @@ fn trim_edges(page: &Page, scores: &[Score], range: &std::ops::Range<usize>, kee
 
 #[cfg(test)]
 mod tests {
-    use super::is_comment_header;
+    use super::{counts_comments, is_comment_header};
 
     #[test]
     fn comment_headers() {
@@ -420,6 +475,18 @@ mod tests {
             false
         ));
         assert!(!is_comment_header("오후 3시 2025-03-04 10:00 회의가 열렸다.", true));
+    }
+
+    #[test]
+    fn comment_counts() {
+        for count in ["(총 2건)", "댓글 12", "전체 댓글 3개", "2개의 댓글", "의견(4)", "Comments (4)"]
+        {
+            assert!(counts_comments(count), "{count}");
+        }
+        for other in ["총 8장", "2025-03-04 12:05", "댓글", "조회 12", "좋아요 3 댓글 2", "제2회 의견 수렴"]
+        {
+            assert!(!counts_comments(other), "{other}");
+        }
     }
 }
 
@@ -440,6 +507,21 @@ mod line_tests {
     const P1: &str =
         "밤새 40㎝가 넘는 눈이 내려 산골 마을로 가는 유일한 길이 끊겼다. 주민들은 새벽부터 삽을 들고 나왔다.";
     const P2: &str = "군은 오전 11시쯤 제설차를 보냈지만 길이 좁아 들어가지 못했다. 주민 스무 명이 세 시간 동안 눈을 치웠다.";
+
+    #[test]
+    fn two_comments_under_their_count_go_two_dated_entries_stay() {
+        let comments = "<div>(총 2건)</div><div><b>눈사람</b> 2025-01-08 16:02<br>저희 동네도 같은 일을 겪었는데 주민들이 모두 나서 주셔서 다행이었습니다. 고생 많으셨습니다.</div>\
+             <div><b>산골댁</b> 2025-01-08 17:40<br>내년 겨울에는 군에서 작은 제설차를 미리 마련해 두면 좋겠습니다. 다들 건강 조심하세요.</div>";
+        assert_eq!(body_of(&format!("<p>{P1}</p><p>{P2}</p>{comments}")), [P1, P2]);
+        // Without a count, two dated entries may be the report's own timeline.
+        let entries = "<div><b>군청</b> 2025-01-08 16:02<br>군청은 오후 4시쯤 인근 부대에 제설 장비 지원을 요청했고 부대는 곧바로 장병들을 보냈다.</div>\
+             <div><b>부대</b> 2025-01-08 17:40<br>장병 서른 명이 도착해 주민들과 함께 남은 구간의 눈을 치웠고 길은 저녁 무렵 다시 열렸다.</div>";
+        let body = body_of(&format!("<p>{P1}</p><p>{P2}</p>{entries}"));
+        assert!(
+            body.iter().any(|p| p.starts_with("군청은")) && body.iter().any(|p| p.starts_with("장병")),
+            "{body:?}"
+        );
+    }
 
     #[test]
     fn a_byline_with_its_date_is_no_paragraph() {
@@ -490,13 +572,14 @@ mod line_tests {
 
     #[test]
     fn a_details_table_above_the_text_goes_a_table_in_it_stays() {
-        let details = "<table><tr><th scope=row>발행일</th><td>2025.01.08</td><th scope=row>분류</th><td>지역 · 재난</td></tr></table>";
+        let details = "<table><tr><th scope=row>발행일</th><td>2025.01.08</td><th scope=row>분류</th><td>지역 · 재난</td></tr>\
+                       <tr><th scope=row>선고</th><td>2025. 1. 8.</td></tr></table>";
         let data =
             "<table><tr><td>마을</td><td>고립 가구</td></tr><tr><td>윗말</td><td>12가구</td></tr></table>";
         let body = body_of(&format!("{details}<p>{P1}</p>{data}<p>{P2}</p>"));
         assert_eq!(body.first().map(String::as_str), Some(P1), "{body:?}");
         assert!(body.iter().any(|l| l.contains("12가구")), "{body:?}");
-        assert!(!body.iter().any(|l| l.contains("2025.01.08")), "{body:?}");
+        assert!(!body.iter().any(|l| l.contains("2025.01.08") || l.contains("2025. 1. 8.")), "{body:?}");
     }
 
     #[test]
