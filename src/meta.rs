@@ -517,10 +517,20 @@ fn without_board_name(title: String, tag: Option<&str>) -> String {
     let Some(tag) = tag else { return title };
     let cut = title.strip_prefix('[').and_then(|r| r.split_once(']')).and_then(|(name, rest)| {
         let rest = rest.trim_start();
-        (!name.trim().is_empty() && tag.contains(name.trim()) && !rest.is_empty() && !tag.contains(rest))
+        (!name.trim().is_empty() && names_word(tag, name.trim()) && !rest.is_empty() && !tag.contains(rest))
             .then(|| rest.to_string())
     });
     cut.unwrap_or(title)
+}
+
+/// Whether `name` stands in `text` as a word or words of its own: "학부" names the board in
+/// "학부 공지 | 대학", not in "컴퓨터공학부 | 대학".
+fn names_word(text: &str, name: &str) -> bool {
+    text.match_indices(name).any(|(at, _)| {
+        let before = text.get(..at).and_then(|t| t.chars().next_back());
+        let after = text.get(at + name.len()..).and_then(|t| t.chars().next());
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// Whether a heading opens with a section number ("1. 문제 제기", "2) 추진 경과", "가. 현황",
@@ -1186,6 +1196,13 @@ mod tests {
         );
         let article = crate::extract(html.as_bytes()).ok();
         assert_eq!(article.as_ref().and_then(|a| a.title.as_deref()), Some(headline));
+    }
+
+    #[test]
+    fn a_board_name_is_a_word_of_the_title_tag() {
+        assert!(super::names_word("마을기자단 < 활동소식 | 센터", "마을기자단"));
+        assert!(super::names_word("공지사항(학부) - 대학", "학부"));
+        assert!(!super::names_word("공지사항 | 컴퓨터공학부 | 누리대학교", "학부"));
     }
 
     #[test]
