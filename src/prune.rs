@@ -103,6 +103,14 @@ const COMMENT_COUNT_WORDS: [&str; 8] =
 /// The units written after the number of a comment count.
 const COMMENT_COUNT_UNITS: [&str; 3] = ["건", "개", "개의"];
 
+/// A post's stamp line stands at most this many blocks below its last running text (a row of
+/// buttons or a "수정" mark may sit between them).
+const POST_STAMP_MAX_BLOCKS_BELOW: usize = 2;
+
+/// The post a list of replies answers stands at most this many blocks above the list: its
+/// writer-and-time line, its tags, a "답변하기" button.
+const ANSWERED_MAX_BLOCKS_ABOVE: usize = 4;
+
 /// The thread ends the body only when this share of the region's positive value lies before
 /// it: dated entries from the top down are a live blog's or a timeline's own.
 const COMMENT_MIN_SHARE_BEFORE: f32 = 0.3;
@@ -217,16 +225,122 @@ pub(crate) fn prune(page: &Page, scored: &Scored, region: &Region, bias: Bias) -
             set(&mut keep, j - range.start, false);
         }
     }
+    // A region of replies (a Q&A page's answers): the first reply is the body, with the post it
+    // answers, which stands above the region.
+    let mut answered: Vec<usize> = Vec::new();
+    if let Some(posts) = reply_posts(page, scores, &range, &keep) {
+        for j in posts.first_end + 1..range.end {
+            set(&mut keep, j - range.start, false);
+        }
+        if posts.opens_region {
+            answered = post_above(page, scores, range.start);
+            // What stands above the first card is the list's header ("답변 4개", a sort
+            // control, a note on the chosen answer).
+            if !answered.is_empty() {
+                for j in range.start..posts.first_card {
+                    set(&mut keep, j - range.start, false);
+                }
+            }
+        }
+    }
     if bias != Bias::Recall {
         trim_edges(page, scores, &range, &mut keep);
     }
 
-    range
-        .clone()
-        .zip(keep.iter().zip(cuts))
-        .filter(|(_, (k, _))| **k)
-        .map(|(index, (_, cut))| Kept { index, cut })
+    let answered = answered.into_iter().map(|index| Kept { index, cut: None });
+    answered
+        .chain(
+            range
+                .clone()
+                .zip(keep.iter().zip(cuts))
+                .filter(|(_, (k, _))| **k)
+                .map(|(index, (_, cut))| Kept { index, cut }),
+        )
         .collect()
+}
+
+/// Whether a block is running text of the article's kind: a finished sentence of some weight,
+/// unmarked and unlinked.
+fn running(page: &Page, scores: &[Score], i: usize) -> bool {
+    page.blocks.get(i).zip(scores.get(i)).is_some_and(|(b, s)| {
+        b.sentence && s.weight >= RUNNING_MIN_WEIGHT && b.furniture == Furniture::None && s.link_density < 0.2
+    })
+}
+
+/// Whether a block is a time stamp and nothing else ("2025.01.15. 08:42"): the line a post
+/// or a reply prints under its text.
+fn is_stamp_line(text: &str) -> bool {
+    crate::date::without_stamps(text).is_some_and(|rest| !rest.chars().any(char::is_alphanumeric))
+}
+
+/// A region read as replies: where its first post starts and ends, and whether the posts
+/// open it.
+struct Replies {
+    first_card: usize,
+    first_end: usize,
+    opens_region: bool,
+}
+
+/// The posts of a region of replies: at least two, each a writer's card (a block the class
+/// hints call furniture: a profile, a writer's box), running text after it, and a stamp line
+/// right under that text. Posts by writers with cards and stamps are replies to one another
+/// or to a question (a Q&A page's answers, a thread's posts); a live blog's entries carry no
+/// writer's card, an article's byline box no stamp under the text. The posts open the region
+/// when no running text stands before the first card but a note on it ("질문자가 채택한
+/// 답변입니다."), less than the first post holds.
+fn reply_posts(
+    page: &Page,
+    scores: &[Score],
+    range: &std::ops::Range<usize>,
+    keep: &[bool],
+) -> Option<Replies> {
+    let kept = |i: usize| keep.get(i - range.start).copied().unwrap_or(false);
+    let value = |i: usize| scores.get(i).map_or(0.0, |s| s.value.max(0.0));
+    // The post being read: its card, and its last running text.
+    let (mut card, mut last_text): (Option<usize>, Option<usize>) = (None, None);
+    let mut ends: Vec<(usize, usize)> = Vec::new();
+    for i in range.clone() {
+        let Some(b) = page.blocks.get(i) else { continue };
+        if b.furniture == Furniture::Class && last_text.is_none() {
+            card = card.or(Some(i));
+        } else if card.is_some() && kept(i) && running(page, scores, i) {
+            last_text = Some(i);
+        } else if let (Some(c), Some(t)) = (card, last_text) {
+            if is_stamp_line(&b.text) && i - t <= POST_STAMP_MAX_BLOCKS_BELOW {
+                ends.push((c, i));
+                (card, last_text) = (None, None);
+            } else if i - t > POST_STAMP_MAX_BLOCKS_BELOW {
+                // Text that no stamp closes: not a post. A card after it starts one.
+                (card, last_text) = (None, None);
+                if b.furniture == Furniture::Class {
+                    card = Some(i);
+                }
+            }
+        }
+    }
+    let (&(first_card, first_end), _) = ends.split_first().filter(|(_, rest)| !rest.is_empty())?;
+    let before: f32 = (range.start..first_card).filter(|&i| kept(i)).map(value).sum();
+    let first: f32 = (first_card..first_end).filter(|&i| kept(i)).map(value).sum();
+    Some(Replies { first_card, first_end, opens_region: before < first })
+}
+
+/// The post right above a region of replies: a run of running text ending at most
+/// [`ANSWERED_MAX_BLOCKS_ABOVE`] blocks above the region, its own writer-and-time line among
+/// those blocks (the post is a post too). Empty when there is none.
+fn post_above(page: &Page, scores: &[Score], start: usize) -> Vec<usize> {
+    let from = start.saturating_sub(ANSWERED_MAX_BLOCKS_ABOVE);
+    let stamped = (from..start).any(|i| {
+        page.blocks.get(i).is_some_and(|b| !b.sentence && crate::date::without_stamps(&b.text).is_some())
+    });
+    let Some(last) = (from..start).rev().find(|&i| running(page, scores, i)) else { return Vec::new() };
+    if !stamped {
+        return Vec::new();
+    }
+    let mut first = last;
+    while first > 0 && running(page, scores, first - 1) {
+        first -= 1;
+    }
+    (first..=last).collect()
 }
 
 fn set(keep: &mut [bool], k: usize, v: bool) {
@@ -507,6 +621,7 @@ mod line_tests {
     const P1: &str =
         "밤새 40㎝가 넘는 눈이 내려 산골 마을로 가는 유일한 길이 끊겼다. 주민들은 새벽부터 삽을 들고 나왔다.";
     const P2: &str = "군은 오전 11시쯤 제설차를 보냈지만 길이 좁아 들어가지 못했다. 주민 스무 명이 세 시간 동안 눈을 치웠다.";
+    const P3: &str = "길이 다시 열린 것은 오후 세 시가 지나서였다. 주민들은 다음 눈에 대비해 모래주머니를 마을 입구에 쌓아 두었다.";
 
     #[test]
     fn two_comments_under_their_count_go_two_dated_entries_stay() {
@@ -521,6 +636,33 @@ mod line_tests {
             body.iter().any(|p| p.starts_with("군청은")) && body.iter().any(|p| p.starts_with("장병")),
             "{body:?}"
         );
+    }
+
+    #[test]
+    fn a_question_and_its_first_answer_are_the_body_the_other_answers_go() {
+        let q1 = "작년 겨울부터 마을 길이 눈에 자주 막히는데, 주민들이 직접 할 수 있는 일이 있을까요?";
+        let q2 = "군청에 여러 번 말씀드렸지만 제설차가 들어오기 어렵다는 답만 들었습니다. 조언 부탁드립니다.";
+        let a1 = "마을 단위로 소형 제설기를 공동 구매해 두시면 큰 도움이 됩니다. 군에서 절반을 지원하는 사업도 있습니다.";
+        let a2 = "저희 마을은 눈이 오기 전날 주민 당번을 정해 두고 새벽에 모래주머니를 미리 뿌려 두었습니다.";
+        let a3 = "군청 누리집의 주민 제안 게시판에 사진과 함께 올리시면 담당 부서가 현장을 다시 살펴봅니다.";
+        let answer = |who: &str, text: &str, when: &str| {
+            format!(
+                "<div class=\"answer\"><div class=\"profile\">{who} 등급 고수 채택률 51%</div><p>{text}</p><p>{P1}</p><p>{P2}</p><p>{P3}</p><div>{when}</div></div>"
+            )
+        };
+        let html = format!(
+            "<div class=\"question\"><p>{q1}</p><p>{q2}</p><div>눈길산책 2025.01.08. 21:10 조회 120</div></div>\
+             <div class=\"answers\"><h3>답변 3개</h3>{}{}{}</div>",
+            answer("제설반장", a1, "2025.01.09. 08:42"),
+            answer("산골댁", a2, "2025.01.09. 13:05"),
+            answer("군민도우미", a3, "2025.01.10. 10:12")
+        );
+        // (The answers outweigh the question: the region is their list, the question above it.)
+        assert_eq!(body_of(&html), [q1, q2, a1, P1, P2, P3]);
+        // The same answers without writers' cards are entries of one text, all kept.
+        let entries = html.replace(" class=\"profile\"", "");
+        let body = body_of(&entries);
+        assert!([a1, a2, a3].iter().all(|a| body.iter().any(|p| p == a)), "{body:?}");
     }
 
     #[test]
