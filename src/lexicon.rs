@@ -537,9 +537,11 @@ impl Lexicon {
         }
         let anchored = aho_corasick::Input::new(k).anchored(Anchored::Yes);
         self.starts.as_ref().is_some_and(|ac| ac.find(anchored).is_some())
-            || self
-                .opens_raw(text)
-                .is_some_and(|trimmed| self.starts_raw.iter().any(|s| trimmed.starts_with(s.as_str())))
+            || self.opens_raw(text).is_some_and(|trimmed| {
+                self.starts_raw
+                    .iter()
+                    .any(|s| trimmed.strip_prefix(s.as_str()).is_some_and(|rest| !opens_speaker_turn(rest)))
+            })
     }
 
     /// The text from its first non-space character, when that character opens some `starts_raw`
@@ -609,6 +611,22 @@ impl Lexicon {
         }
         Some(Verdict::CutAt(head.len()))
     }
+}
+
+/// A speaker's name before `=` is at most this many characters: "사회", "김도윤", "정책관".
+const SPEAKER_MAX_CHARS: usize = 8;
+
+/// Whether the text after a marker opens a speaker's turn ("▶사회=…", "▶김도윤 = …"): Korean
+/// papers write a round-table's or an interview's turns behind the same arrow as their promo
+/// lines, and mark the speaker with `=` as a dateline marks its reporter ("서울=…").
+fn opens_speaker_turn(rest: &str) -> bool {
+    let rest = rest.trim_start();
+    rest.split_once('=').is_some_and(|(name, _)| {
+        let name = name.trim_end();
+        !name.is_empty()
+            && name.chars().count() <= SPEAKER_MAX_CHARS
+            && name.chars().all(|c| c.is_alphanumeric() || c == ' ')
+    })
 }
 
 /// Whether a text carries a copyright sign: ©, ⓒ or "(c)" (the block stage's flag, for tests).
@@ -712,6 +730,22 @@ mod tests {
             ),
             None
         );
+    }
+
+    #[test]
+    fn an_arrow_before_a_speaker_opens_a_turn_not_a_promo() {
+        let j = |t: &str| BUILTIN.judge(t, &key(t), false, key(t).chars().count() as u32);
+        assert_eq!(j("▶ 관련기사 보기"), Some(Verdict::Drop));
+        assert_eq!(j("▶ 기사 제보는 카카오톡 예시일보"), Some(Verdict::Drop));
+        assert_eq!(j("▶사회=통폐합 외에 어떤 대안이 있을까요."), None);
+        assert_eq!(j("▶ 김도윤 = 교사 정원 기준부터 바꿔야 합니다."), None);
+        assert_eq!(
+            j("[광고] 바다로낚시 온라인몰 창립 기념 행사! 5만원 이상 구매 시 무료 배송"),
+            Some(Verdict::Drop)
+        );
+        assert_eq!(j("온라인 광고 시장은 지난해 처음으로 방송 광고를 앞질렀다."), None);
+        // A long label before the mark is no speaker's name.
+        assert_eq!(j("▶ 관련기사 이 시각 많이 본 뉴스 모음=바로가기"), Some(Verdict::Drop));
     }
 
     #[test]
