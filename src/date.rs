@@ -518,6 +518,8 @@ static STAMP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?:19|20)\d\d\s*[.\-/]\s*\d{1,2}\s*[.\-/]\s*\d{1,2}\.?\s*(?:\([^)]{1,3}\)\s*)?",
         r"(?:오전|오후|AM|PM)?\s*\d{1,2}:\d{2}(?::\d{2})?",
+        // An old board's month and day with the time, the year left out ("07/19 09:40").
+        r"|\b\d{1,2}[/.\-]\d{1,2}\.?\s+\d{1,2}:\d{2}\b",
         r"|\d{1,2}\s*(?:분|시간|일)\s*전",
     ))
     .expect("constant regex")
@@ -577,6 +579,27 @@ pub(crate) fn is_date_line(text: &str) -> bool {
     rest.retain(|c| !matches!(c, '월' | '화' | '수' | '목' | '금' | '토' | '일' | '요'));
     rest.chars().count() <= 1
 }
+
+/// Whether a text is a calendar date and nothing else ("1987.06.10", "2003. 3. 4.(화)",
+/// "1996년 7월 22일"): no time, no label. A page's date line carries a label or a time; a
+/// bare date between paragraphs heads an entry of a timeline, a schedule, a diary.
+pub(crate) fn is_bare_date(text: &str) -> bool {
+    let t = text.trim();
+    let digits = t.bytes().filter(u8::is_ascii_digit).count();
+    digits >= BARE_DATE_MIN_DIGITS
+        && is_date_line(t)
+        && t.chars().all(|c| {
+            c.is_ascii_digit()
+                || c.is_whitespace()
+                || matches!(
+                    c,
+                    '.' | '-' | '/' | '(' | ')' | '년' | '월' | '일' | '화' | '수' | '목' | '금' | '토'
+                )
+        })
+}
+
+/// A bare date has a year and a month and day at least: five digits ("2003.3.4", "1987.06.10").
+const BARE_DATE_MIN_DIGITS: usize = 5;
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (the era-based count: 400-year eras of
 /// 146,097 days, years starting in March so that the leap day falls last).

@@ -171,10 +171,12 @@ pub(crate) fn prune(page: &Page, scored: &Scored, region: &Region, bias: Bias) -
             let link_dense = s.link_density > LINK_DENSE
                 && (!b.sentence || bias == Bias::Precision || s.link_density > LINK_DENSE_SENTENCE);
             // Table cells with dates are a schedule's data, not the page's date line.
+            // (A bare date inside the body heads a timeline's entry; at the body's edges the
+            // trim takes it as the label it is there.)
             let date_line = s.weight < DATE_LINE_MAX_WEIGHT
                 && !b.sentence
                 && b.kind != crate::BlockKind::TableRow
-                && (crate::date::is_date_line(&b.text)
+                && ((crate::date::is_date_line(&b.text) && !crate::date::is_bare_date(&b.text))
                     // A reporter's name before the date ("조원익 기자 | 2020-03-10 15:13"):
                     // the byline line above a body, no text of it.
                     || (crate::date::without_stamps(&b.text).is_some()
@@ -225,11 +227,13 @@ pub(crate) fn prune(page: &Page, scored: &Scored, region: &Region, bias: Bias) -
             set(&mut keep, j - range.start, false);
         }
     }
-    // A region of replies (a Q&A page's answers): the first reply is the body, with the post it
-    // answers, which stands above the region.
+    // Replies in the region. When they open it (a Q&A page's answers), the first reply is the
+    // body, with the post it answers, which stands above the region; when text comes first,
+    // they answer that text (a post's comments) and all go.
     let mut answered: Vec<usize> = Vec::new();
     if let Some(posts) = reply_posts(page, scores, &range, &keep) {
-        for j in posts.first_end + 1..range.end {
+        let replies = if posts.opens_region { posts.first_end + 1 } else { posts.first_card };
+        for j in replies..range.end {
             set(&mut keep, j - range.start, false);
         }
         if posts.opens_region {
@@ -663,6 +667,35 @@ mod line_tests {
         let entries = html.replace(" class=\"profile\"", "");
         let body = body_of(&entries);
         assert!([a1, a2, a3].iter().all(|a| body.iter().any(|p| p == a)), "{body:?}");
+    }
+
+    #[test]
+    fn a_timelines_dates_stay_a_date_line_goes() {
+        let html = format!(
+            "<div>입력 2025.01.08 15:13</div><p>{P1}</p><div>1987.06.10</div><p>{P2}</p><div>2003년 3월 4일</div><p>{P3}</p>"
+        );
+        assert_eq!(body_of(&html), [P1, "1987.06.10", P2, "2003년 3월 4일", P3]);
+        assert!(
+            crate::date::is_bare_date("1996. 7. 22.(월)") && crate::date::is_bare_date("1996년 7월 22일")
+        );
+        assert!(
+            !crate::date::is_bare_date("2025.01.08 15:13") && !crate::date::is_bare_date("입력 2025.01.08")
+        );
+    }
+
+    #[test]
+    fn replies_under_a_post_go_with_the_first() {
+        let reply = |who: &str, when: &str| {
+            format!(
+                "<div class=\"profile\">{who}</div><p>좋은 글 잘 읽었습니다. 저희 마을도 지난겨울 같은 일을 겪어서 남 일 같지 않았습니다.</p><div>{when}</div>"
+            )
+        };
+        let html = format!(
+            "<p>{P1}</p><p>{P2}</p><p>{P3}</p>{}{}",
+            reply("눈사람", "2025.01.09. 08:42"),
+            reply("산골댁", "2025.01.09. 13:05")
+        );
+        assert_eq!(body_of(&html), [P1, P2, P3]);
     }
 
     #[test]
