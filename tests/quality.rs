@@ -48,13 +48,13 @@ fn corpus_pages_each_score_at_least_095() {
 /// Every corpus page, the ones still in `pending/` too (issue 13: figures over all pages, a
 /// page that fails counted with the rest). 0.99 is the issue's target, first reached with the
 /// eighth held-out set in (75 pages, 0.9910; 83 pages with the ninth and tenth, 0.9909; 87
-/// with the eleventh, 0.9911; 91 with the twelfth, 0.9902; 95 with the thirteenth, 0.9904);
-/// it only goes up.
+/// with the eleventh, 0.9911; 91 with the twelfth, 0.9902; 95 with the thirteenth, 0.9904;
+/// 99 with the fourteenth, 0.9900); it only goes up.
 #[test]
 fn corpus_all_pages_macro_f1() {
     let mut pages = common::load(&common::corpus_dir());
     pages.extend(common::load(&common::corpus_dir().join("pending")));
-    assert!(pages.len() >= 95, "raw/ and pending/ hold at least 95 pages with gold, found {}", pages.len());
+    assert!(pages.len() >= 99, "raw/ and pending/ hold at least 99 pages with gold, found {}", pages.len());
     let scores = score_all(&pages);
     let summary = print_table("corpus, all pages", &scores);
     assert!(summary.macro_f1 >= 0.99, "macro F1 {:.4} < 0.99", summary.macro_f1);
