@@ -744,6 +744,8 @@ mod tests {
             Some(Verdict::Drop)
         );
         assert_eq!(j("온라인 광고 시장은 지난해 처음으로 방송 광고를 앞질렀다."), None);
+        // A board's empty attachment row.
+        assert_eq!(j("등록된 첨부파일이 없습니다."), Some(Verdict::Drop));
         // A long label before the mark is no speaker's name.
         assert_eq!(j("▶ 관련기사 이 시각 많이 본 뉴스 모음=바로가기"), Some(Verdict::Drop));
     }
