@@ -519,7 +519,7 @@ static STAMP: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:19|20)\d\d\s*[.\-/]\s*\d{1,2}\s*[.\-/]\s*\d{1,2}\.?\s*(?:\([^)]{1,3}\)\s*)?",
         r"(?:오전|오후|AM|PM)?\s*\d{1,2}:\d{2}(?::\d{2})?",
         // An old board's month and day with the time, the year left out ("07/19 09:40").
-        r"|\b\d{1,2}[/.\-]\d{1,2}\.?\s+\d{1,2}:\d{2}\b",
+        r"|(?-u:\b)\d{1,2}[/.\-]\d{1,2}\.?\s+\d{1,2}:\d{2}(?-u:\b)",
         r"|\d{1,2}\s*(?:분|시간|일)\s*전",
     ))
     .expect("constant regex")
