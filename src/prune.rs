@@ -222,6 +222,11 @@ pub(crate) fn prune(page: &Page, scored: &Scored, region: &Region, bias: Bias) -
         pos_before += s.value.max(0.0);
     }
 
+    for run in header_rows(page, scores, &range, &keep) {
+        for j in run {
+            set(&mut keep, j - range.start, false);
+        }
+    }
     if let Some(start) = comment_thread(page, scores, &range, &keep, total_pos) {
         for j in start..range.end {
             set(&mut keep, j - range.start, false);
@@ -261,6 +266,41 @@ pub(crate) fn prune(page: &Page, scored: &Scored, region: &Region, bias: Bias) -
                 .map(|(index, (_, cut))| Kept { index, cut }),
         )
         .collect()
+}
+
+/// The runs of a post's header row among the kept blocks: table cells of labels and values
+/// ("작성자 | 정민호 | 작성일 | 2009-11-16 14:22 | 조회 | 312"), short and no sentences, one of
+/// them a writer's label and one a time stamp. A board's question and its answer each open
+/// with one, inside the text; a schedule's cells name no writer.
+fn header_rows(
+    page: &Page,
+    scores: &[Score],
+    range: &std::ops::Range<usize>,
+    keep: &[bool],
+) -> Vec<std::ops::Range<usize>> {
+    let cell = |i: usize| {
+        keep.get(i - range.start).copied().unwrap_or(false)
+            && page.blocks.get(i).zip(scores.get(i)).is_some_and(|(b, s)| {
+                b.kind == crate::BlockKind::TableRow && !b.sentence && s.weight < EDGE_LABEL_MAX_WEIGHT
+            })
+    };
+    let mut runs = Vec::new();
+    let mut i = range.start;
+    while i < range.end {
+        if !cell(i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < range.end && cell(i) {
+            i += 1;
+        }
+        let texts = || page.blocks.get(start..i).into_iter().flatten().map(|b| b.text.as_str());
+        if texts().any(crate::byline::is_label_alone) && texts().any(is_stamp_line) {
+            runs.push(start..i);
+        }
+    }
+    runs
 }
 
 /// Whether a block is running text of the article's kind: a finished sentence of some weight,
@@ -667,6 +707,16 @@ mod line_tests {
         let entries = html.replace(" class=\"profile\"", "");
         let body = body_of(&entries);
         assert!([a1, a2, a3].iter().all(|a| body.iter().any(|p| p == a)), "{body:?}");
+    }
+
+    #[test]
+    fn a_posts_header_row_goes_a_schedules_row_stays() {
+        let header = "<table><tr><td>작성자</td><td>눈길산책</td><td>작성일</td><td>2025-01-08 15:13</td><td>조회</td><td>312</td></tr></table>";
+        let schedule =
+            "<table><tr><td>일시</td><td>2025-01-09 09:00</td><td>장소</td><td>마을 회관</td></tr></table>";
+        let body = body_of(&format!("<p>{P1}</p>{header}<p>{P2}</p>{schedule}<p>{P3}</p>"));
+        assert!(!body.iter().any(|l| l.contains("작성자") || l.contains("2025-01-08")), "{body:?}");
+        assert!(body.iter().any(|l| l.contains("2025-01-09 09:00")), "{body:?}");
     }
 
     #[test]
