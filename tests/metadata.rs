@@ -188,9 +188,8 @@ const THIRTEENTH_FLOORS: Floors = (0.75, 1.0, 0.75);
 const TWELFTH_FLOORS: Floors = (1.0, 1.0, 1.0);
 
 /// The twelfth set with its metadata stripped (a ratchet): title 3/4 as measured when the set
-/// joined (the
-/// Q&A page's <title> carries its site after " : ", a mark headlines use too, and the logo's
-/// `<h1>` stands near the question), published 4/4, author 2/2.
+/// joined (the Q&A page's <title> carries its site after " : ", a mark headlines use too, and
+/// the logo's `<h1>` stands near the question), published 4/4, author 2/2.
 const STRIPPED_TWELFTH_FLOORS: Floors = (0.75, 1.0, 1.0);
 
 /// The thirteenth set with its metadata stripped (a ratchet), as first measured: title 3/4,
