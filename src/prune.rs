@@ -64,6 +64,10 @@ const EDGE_LABEL_MAX_WEIGHT: f32 = 24.0;
 /// is measured against (about a dozen Hangul syllables).
 const RUNNING_MIN_WEIGHT: f32 = 40.0;
 
+/// Running text is its writer's words, not links to others': a link or two in a paragraph
+/// (a name, a source) stay under a fifth of its letters.
+const RUNNING_MAX_LINK_DENSITY: f32 = 0.2;
+
 /// The reference mark that opens a note in Korean print ("※ 이 기사는 …", "※ 사진은 …").
 const NOTE_MARK: char = '※';
 
@@ -154,7 +158,9 @@ pub(crate) fn prune(page: &Page, scored: &Scored, region: &Region, bias: Bias) -
         let (Some(b), Some(s)) = (page.blocks.get(i), scores.get(i)) else { continue };
         let kept = keep.get(k).copied().unwrap_or(false);
         if kept {
-            let running_text = b.sentence && s.weight >= TAG_FURNITURE_KEEP_WEIGHT && s.link_density < 0.2;
+            let running_text = b.sentence
+                && s.weight >= TAG_FURNITURE_KEEP_WEIGHT
+                && s.link_density < RUNNING_MAX_LINK_DENSITY;
             let furniture = use_hints
                 && !all_furniture
                 && match b.furniture {
@@ -307,7 +313,10 @@ fn header_rows(
 /// unmarked and unlinked.
 fn running(page: &Page, scores: &[Score], i: usize) -> bool {
     page.blocks.get(i).zip(scores.get(i)).is_some_and(|(b, s)| {
-        b.sentence && s.weight >= RUNNING_MIN_WEIGHT && b.furniture == Furniture::None && s.link_density < 0.2
+        b.sentence
+            && s.weight >= RUNNING_MIN_WEIGHT
+            && b.furniture == Furniture::None
+            && s.link_density < RUNNING_MAX_LINK_DENSITY
     })
 }
 
