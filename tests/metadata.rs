@@ -107,36 +107,28 @@ const HELD_OUT_FLOORS: Floors = (0.88, 1.0, 1.0);
 /// was read as the headline its metadata carries after the label ("[동전주머니 #127] …").
 const HELD_OUT_FLOORS_050: Floors = (1.0, 0.83, 1.0);
 
-/// Every corpus page with gold, in `raw/` or still in `pending/`, split at `from` by id: a
-/// held-out set is held to its own floors wherever its pages are.
-fn corpus_split(from: &str) -> (Vec<GoldPage>, Vec<GoldPage>) {
-    let mut pages = common::load(&common::corpus_dir());
-    pages.extend(common::load(&common::corpus_dir().join("pending")));
-    pages.into_iter().partition(|p| p.id.as_str() < from)
-}
-
 /// The corpus split into its held-out sets (see [`corpus_sets`]).
 type CorpusSets = [Vec<GoldPage>; 9];
 
-/// The corpus before the sixth held-out set, the sixth (056-063), the seventh (064-069), the
+/// Every corpus page with gold, in `raw/` or still in `pending/`, by id into its set (a
+/// held-out set is held to its own floors wherever its pages are): the corpus before the sixth
+/// held-out set, the sixth (056-063), the seventh (064-069), the
 /// eighth (070-075), the ninth with the tenth (076-083), the eleventh (084-087), the twelfth
 /// (088-091), the thirteenth (092-095) and the fourteenth (096 on).
 fn corpus_sets() -> CorpusSets {
-    let (earlier, later) = corpus_split("056");
-    let (sixth, later): (Vec<GoldPage>, Vec<GoldPage>) =
-        later.into_iter().partition(|p| p.id.as_str() < "064");
-    let (seventh, later): (Vec<GoldPage>, Vec<GoldPage>) =
-        later.into_iter().partition(|p| p.id.as_str() < "070");
-    let (eighth, later): (Vec<GoldPage>, Vec<GoldPage>) =
-        later.into_iter().partition(|p| p.id.as_str() < "076");
-    let (ninth, later): (Vec<GoldPage>, Vec<GoldPage>) =
-        later.into_iter().partition(|p| p.id.as_str() < "084");
-    let (eleventh, later): (Vec<GoldPage>, Vec<GoldPage>) =
-        later.into_iter().partition(|p| p.id.as_str() < "088");
-    let (twelfth, later): (Vec<GoldPage>, Vec<GoldPage>) =
-        later.into_iter().partition(|p| p.id.as_str() < "092");
-    let (thirteenth, fourteenth) = later.into_iter().partition(|p| p.id.as_str() < "096");
-    [earlier, sixth, seventh, eighth, ninth, eleventh, twelfth, thirteenth, fourteenth]
+    /// The first page of each held-out set from the sixth on.
+    const SET_STARTS: [&str; 8] = ["056", "064", "070", "076", "084", "088", "092", "096"];
+    let mut sets: CorpusSets = Default::default();
+    let mut pages = common::load(&common::corpus_dir());
+    pages.extend(common::load(&common::corpus_dir().join("pending")));
+    for p in pages {
+        // A page's set is the last that starts at or before it; before the sixth, set 0.
+        let set = SET_STARTS.iter().rposition(|start| p.id.as_str() >= *start).map_or(0, |k| k + 1);
+        if let Some(pages) = sets.get_mut(set) {
+            pages.push(p);
+        }
+    }
+    sets
 }
 
 #[test]
