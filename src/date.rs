@@ -586,8 +586,9 @@ pub(crate) fn is_date_line(text: &str) -> bool {
 pub(crate) fn is_bare_date(text: &str) -> bool {
     let t = text.trim();
     let digits = t.bytes().filter(u8::is_ascii_digit).count();
+    // The characters first: a labelled or timed line fails them at once, and only a bare date
+    // reads the date regex a second time after the prune stage's `is_date_line`.
     digits >= BARE_DATE_MIN_DIGITS
-        && is_date_line(t)
         && t.chars().all(|c| {
             c.is_ascii_digit()
                 || c.is_whitespace()
@@ -596,6 +597,7 @@ pub(crate) fn is_bare_date(text: &str) -> bool {
                     '.' | '-' | '/' | '(' | ')' | '년' | '월' | '일' | '화' | '수' | '목' | '금' | '토'
                 )
         })
+        && is_date_line(t)
 }
 
 /// A bare date has a year and a month and day at least: five digits ("2003.3.4", "1987.06.10").
