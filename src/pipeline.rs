@@ -122,9 +122,9 @@ fn body(
 ) -> Option<Body> {
     let plain = score::score(&page.blocks, Hints::Ignored);
     let text_of = |c: &Choice| text_where(&plain, c, |_| true);
-    // The part of that text which the hints call furniture.
-    let furniture_text_of = |c: &Choice| {
-        text_where(&plain, c, |i| page.blocks.get(i).is_some_and(|b| b.furniture == blocks::Furniture::Class))
+    // The part of that text which the hints call furniture of this kind (class or tag).
+    let furniture_text_of = |c: &Choice, kind: blocks::Furniture| {
+        text_where(&plain, c, |i| page.blocks.get(i).is_some_and(|b| b.furniture == kind))
     };
     // What a choice keeps above where another one starts.
     let opening_of = |c: &Choice, other: &Choice| text_where(&plain, c, |i| i < other.span.start);
@@ -132,7 +132,8 @@ fn body(
         return attempt(page, &plain, bias).map(Body::from);
     };
     let mine = text_of(&hinted);
-    let unseparated = furniture_text_of(&hinted) >= HINTED_FURNITURE_MAX_SHARE * mine;
+    let unseparated =
+        furniture_text_of(&hinted, blocks::Furniture::Class) >= HINTED_FURNITURE_MAX_SHARE * mine;
     if unseparated {
         let words = marking_words(page, doc, lexicon, &hinted);
         if !words.is_empty() {
@@ -147,13 +148,11 @@ fn body(
     }
     // A layout tag around the body (`<aside>`, `<header>` wrapping the whole page) is no
     // furniture on this page: the body is chosen again with the class hints alone.
-    let tagged = text_where(&plain, &hinted, |i| {
-        page.blocks.get(i).is_some_and(|b| b.furniture == blocks::Furniture::Tag)
-    });
-    if tagged >= HINTED_FURNITURE_MAX_SHARE * mine {
+    if furniture_text_of(&hinted, blocks::Furniture::Tag) >= HINTED_FURNITURE_MAX_SHARE * mine {
         let untagged = without_tag_furniture(page);
+        // (The untagged page has the same blocks and the same scores on text alone.)
         if let Some(c) = attempt(&untagged, &score::score(&untagged.blocks, Hints::Heeded), bias)
-            && text_where(&plain, &c, |_| true) >= REREAD_MIN_GAIN * mine
+            && text_of(&c) >= REREAD_MIN_GAIN * mine
         {
             return Some(Body { plan: c.plan, span: c.span, reread: Some(untagged) });
         }
