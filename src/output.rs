@@ -145,6 +145,18 @@ fn captions_from_wrappers(page: &Page, plan: &mut [Planned]) {
     }
 }
 
+/// Whether the plan reads a caption block as a paragraph, as [`CAPTION_MAX_SHARE`] has it
+/// when captions are most of the body: a fallback `explain` names.
+pub(crate) fn captions_read_as_text(page: &Page, plan: &[Planned]) -> bool {
+    plan.iter().any(|p| match &p.source {
+        Source::Block { index, .. } => {
+            p.kind == BlockKind::Paragraph
+                && page.blocks.get(*index).is_some_and(|b| b.kind == BlockKind::Caption)
+        }
+        Source::Row(_) => false,
+    })
+}
+
 /// The text a planned block will have, read from the page.
 pub(crate) fn text<'a>(page: &'a Page, planned: &Planned) -> Cow<'a, str> {
     let part = |index: usize, range: &Range<usize>| {

@@ -129,7 +129,7 @@ fn body(
     // What a choice keeps above where another one starts.
     let opening_of = |c: &Choice, other: &Choice| text_where(&plain, c, |i| i < other.span.start);
     let Some(hinted) = attempt(page, &score::score(&page.blocks, Hints::Heeded), bias) else {
-        return attempt(page, &plain, bias).map(Body::from);
+        return attempt(page, &plain, bias).map(|c| Body::new(c, Route::TextAlone, None));
     };
     let mine = text_of(&hinted);
     let unseparated =
@@ -142,7 +142,7 @@ fn body(
             if let Some(c) = attempt(&again, &score::score(&again.blocks, Hints::Heeded), bias)
                 && text_where(&again_plain, &c, |_| true) >= REREAD_MIN_GAIN * mine
             {
-                return Some(Body { plan: c.plan, span: c.span, reread: Some(again) });
+                return Some(Body::new(c, Route::Reread(words), Some(again)));
             }
         }
     }
@@ -154,21 +154,23 @@ fn body(
         if let Some(c) = attempt(&untagged, &score::score(&untagged.blocks, Hints::Heeded), bias)
             && text_of(&c) >= REREAD_MIN_GAIN * mine
         {
-            return Some(Body { plan: c.plan, span: c.span, reread: Some(untagged) });
+            return Some(Body::new(c, Route::Untagged, Some(untagged)));
         }
     }
     // The plain choice keeps at most all of the page's running text: when the hinted one
     // holds its share of that already, the plain one need not be made.
     let page_text: f32 = plain.scores.iter().map(|s| s.value.max(0.0)).sum();
     if mine >= HINTED_MIN_SHARE * page_text && !unseparated {
-        return Some(Body::from(hinted));
+        return Some(Body::new(hinted, Route::Hinted, None));
     }
     let chosen = match attempt(page, &plain, bias) {
-        Some(p) if mine < HINTED_MIN_SHARE * text_of(&p) => p,
-        Some(p) if unseparated && opening_of(&p, &hinted) >= (UNSEPARATED_MIN_GAIN - 1.0) * mine => p,
-        _ => hinted,
+        Some(p) if mine < HINTED_MIN_SHARE * text_of(&p) => Body::new(p, Route::TextAlone, None),
+        Some(p) if unseparated && opening_of(&p, &hinted) >= (UNSEPARATED_MIN_GAIN - 1.0) * mine => {
+            Body::new(p, Route::TextAlone, None)
+        }
+        _ => Body::new(hinted, Route::Hinted, None),
     };
-    Some(Body::from(chosen))
+    Some(chosen)
 }
 
 /// A choice: its plan, and the span of the blocks it keeps, which metadata looks around (the
@@ -234,17 +236,35 @@ fn without_tag_furniture(page: &Page) -> Page {
     untagged
 }
 
-/// The body [`body`] chose, and the page it was chosen on when that was read again.
+/// The body [`body`] chose, the way it was chosen, and the page it was chosen on when that
+/// was read again.
 struct Body {
     plan: Vec<output::Planned>,
+    kept: Vec<prune::Kept>,
     span: std::ops::Range<usize>,
+    route: Route,
     reread: Option<Page>,
 }
 
-impl From<Choice> for Body {
-    fn from(c: Choice) -> Body {
-        Body { plan: c.plan, span: c.span, reread: None }
+impl Body {
+    fn new(c: Choice, route: Route, reread: Option<Page>) -> Body {
+        Body { plan: c.plan, kept: c.kept, span: c.span, route, reread }
     }
+}
+
+/// Which of [`body`]'s ways chose the body. The ways after the first are fallbacks from a
+/// rule that misled on this page; [`explain`] names the one taken, so a corpus run shows
+/// which fallbacks its pages need.
+enum Route {
+    /// With class and tag hints, as first chosen.
+    Hinted,
+    /// On the page read again without these class words, which marked the body.
+    Reread(Vec<String>),
+    /// With the hints of layout tags (`<aside>`, `<header>` around the body) taken off.
+    Untagged,
+    /// On text alone: the hints chose nothing, a small part of it ([`HINTED_MIN_SHARE`]), or
+    /// lost the body's opening ([`UNSEPARATED_MIN_GAIN`]).
+    TextAlone,
 }
 
 /// One way of choosing the body, made by [`body`].
@@ -252,6 +272,17 @@ struct Choice {
     plan: Vec<output::Planned>,
     kept: Vec<prune::Kept>,
     span: std::ops::Range<usize>,
+}
+
+impl std::fmt::Display for Route {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Route::Hinted => f.write_str("hinted"),
+            Route::Reread(words) => write!(f, "reread without {}", words.join(", ")),
+            Route::Untagged => f.write_str("untagged"),
+            Route::TextAlone => f.write_str("text alone"),
+        }
+    }
 }
 
 /// Whether the input starts with the signature of a binary file format — images, PDF, archives,
@@ -376,24 +407,37 @@ fn sample_counts(text: &str) -> (usize, usize, usize) {
     (total, bad, latin1)
 }
 
-/// One line a block: index, kind, value, weight, link density, furniture, verdict, kept, text.
-/// For tuning the scoring on a page; not part of the stable API.
+/// The way the body was chosen (see [`Route`]), whether captions were read as its text, then
+/// one line a block of the page it was chosen on: index, kept, kind, value, weight, link
+/// density, furniture, verdict, text. For tuning the scoring on a page; not part of the
+/// stable API.
 pub(crate) fn explain(html: &[u8]) -> String {
     use std::fmt::Write;
     let text = decode::decode(html, None).text;
-    let limits = Config::default();
-    let page = match dom::parse(&text, limits.max_nodes, limits.max_depth) {
-        Ok(doc) => blocks::cut(&doc, &crate::lexicon::BUILTIN, false),
-        Err(_) => Page::default(),
+    let config = Config::default();
+    let lexicon = &crate::lexicon::BUILTIN;
+    let Ok(doc) = dom::parse(&text, config.max_nodes, config.max_depth) else {
+        return "route: none (the page is over the tree limits)\n".to_string();
+    };
+    let page = blocks::cut(&doc, lexicon, config.keep_links);
+    let reread = |words: &[String]| blocks::cut(&doc, &lexicon.without_class_words(words), config.keep_links);
+    let chosen = body(&page, &doc, lexicon, &reread, config.bias);
+    let mut out = String::new();
+    let (page, kept) = match chosen {
+        Some(c) => {
+            let page = c.reread.unwrap_or(page);
+            let _ = writeln!(out, "route: {}", c.route);
+            let _ = writeln!(out, "captions read as text: {}", output::captions_read_as_text(&page, &c.plan));
+            let _ = writeln!(out, "kept span: {:?}", c.span);
+            let kept: Vec<usize> = c.kept.iter().map(|k| k.index).collect();
+            (page, kept)
+        }
+        None => {
+            let _ = writeln!(out, "route: none (no body)");
+            (page, Vec::new())
+        }
     };
     let scored = score::score(&page.blocks, Hints::Heeded);
-    let region = select::select(&page, &scored);
-    let kept: Vec<usize> = region
-        .as_ref()
-        .map(|r| prune::prune(&page, &scored, r, crate::Bias::default()).iter().map(|k| k.index).collect())
-        .unwrap_or_default();
-    let mut out = String::new();
-    let _ = writeln!(out, "region: {:?}", region.as_ref().map(|r| r.blocks.clone()));
     for (i, (b, s)) in page.blocks.iter().zip(&scored.scores).enumerate() {
         let t: String = b.text.chars().take(60).collect();
         let _ = writeln!(
@@ -444,6 +488,20 @@ mod tests {
         assert!(!text.contains("큰 도움이 되었습니다") && !text.contains("상담소 주소"), "{text}");
         // The words are gone for the body, not for the rest of the page: the menu stays out.
         assert!(!text.contains("상담\n") && !text.starts_with('홈'), "{text}");
+    }
+
+    #[test]
+    fn explain_names_the_fallback_that_chose_the_body() {
+        // The page the reread chose on, and the blocks it kept there, are the ones shown.
+        let shown = crate::explain(ONE_WORD_ON_EVERY_BOX.as_bytes());
+        assert!(shown.starts_with("route: reread without share\n"), "{shown}");
+        let kept = |needle: &str| shown.lines().any(|l| l.contains(" + ") && l.contains(needle));
+        assert!(kept("지난달 이사한 집의 보일러가") && !kept("큰 도움이 되었습니다"), "{shown}");
+        let plain = "<html><body><article><p>서울시가 내년부터 버스 노선을 새로 짠다고 밝혔다. 출퇴근 시간 \
+                     배차 간격도 줄인다.</p></article></body></html>";
+        assert!(
+            crate::explain(plain.as_bytes()).starts_with("route: hinted\ncaptions read as text: false\n")
+        );
     }
 
     /// The character-at-a-time counts the eight-byte fast path must agree with.
