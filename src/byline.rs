@@ -120,6 +120,140 @@ pub(crate) fn from_by_line(line: &str) -> Option<(Vec<String>, Option<String>)> 
     Some((vec![c.name("name")?.as_str().trim().to_string()], None))
 }
 
+/// A post's meta line is short: a date, a reading time, counters and a name.
+const POST_META_MAX_BYTES: usize = 120;
+
+/// A year, which every post meta line prints.
+static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:19|20)\d\d").expect("constant regex"));
+
+/// Words a post's meta line holds beside the date and the name: "by", months, the reading
+/// time, counters and their labels, the date labels and the half-day (lower-cased).
+const POST_META_WORDS: [&str; 53] = [
+    "by",
+    "posted",
+    "written",
+    "on",
+    "min",
+    "mins",
+    "read",
+    "reading",
+    "views",
+    "view",
+    "comments",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+    "조회",
+    "조회수",
+    "댓글",
+    "공감",
+    "좋아요",
+    "읽기",
+    "분",
+    "입력",
+    "수정",
+    "등록",
+    "작성",
+    "발행",
+    "게시",
+    "발간",
+    "승인",
+    "송고",
+    "기사입력",
+    "기사전송",
+    "최종수정",
+    "최종편집",
+    "최초",
+    "업데이트",
+    "작성일",
+    "등록일",
+    "수정일",
+    "게시일",
+    "발행일",
+    "발간일",
+    "오전",
+    "오후",
+];
+
+/// A weekday's name ("수요일", "수"): the date's, not a person's.
+fn is_weekday(word: &str) -> bool {
+    let day = word.strip_suffix("요일").unwrap_or(word);
+    day.chars().count() == 1 && "월화수목금토일".contains(day)
+}
+
+/// A month's name, abbreviated or not ("Oct", "March").
+fn is_month(word: &str) -> bool {
+    let w = word.trim_end_matches('.');
+    w.len() >= 3
+        && [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ]
+        .iter()
+        .any(|m| m.starts_with(w))
+}
+
+/// The name on a post's meta line, where blog and static-site themes print the author beside
+/// the date: "March 28, 2026 · 김태영", "윤슬기 · 2025년 2월 11일 · 조회 1,284", "by 서하린 Oct
+/// 14. 2024", "2026 · 07 · 20 5 min read 페이퍼". The line holds a whole date, and besides it
+/// nothing but numbers, the reading time, counters, date labels and one Korean name, after
+/// "by" or after the date: a line with any other word (a headline, "2026 월드컵") names no
+/// one, and the word that opens a line before its date ("일상 · 2025.03.01") is as often the
+/// post's category as its author, so it is not taken.
+pub(crate) fn from_post_meta(line: &str) -> Option<Vec<String>> {
+    let t = line.trim();
+    let by = t.starts_with("by ") || t.starts_with("By ");
+    // The name stands apart from the date: after "by", or after one of the line's separators.
+    if t.len() > POST_META_MAX_BYTES || !(by || t.contains(['·', '|', '•'])) || !YEAR.is_match(t) {
+        return None;
+    }
+    let mut name = None;
+    let (mut numbers, mut month) = (0, false);
+    for word in t.split(|c: char| c.is_whitespace() || matches!(c, '·' | '|' | '•' | ',' | '/' | 'ㆍ')) {
+        let w = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        if w.chars().any(|c| c.is_ascii_digit()) {
+            numbers += w.split(|c: char| !c.is_ascii_digit()).filter(|n| !n.is_empty()).count();
+            continue;
+        }
+        if is_month(&w) {
+            month = true;
+            continue;
+        }
+        if w.is_empty() || POST_META_WORDS.contains(&w.as_str()) || is_weekday(&w) {
+            continue;
+        }
+        let korean_name =
+            (2..=4).contains(&w.chars().count()) && w.chars().all(|c| ('가'..='힣').contains(&c));
+        let after_date = numbers > 0 || month;
+        if !korean_name || is_role(&w) || name.is_some() || !(by || after_date) {
+            return None;
+        }
+        name = Some(w);
+    }
+    // A whole date: the year, month and day as numbers, or the month by name.
+    let dated = numbers >= 3 || (month && numbers >= 2);
+    name.filter(|_| dated).map(|n| vec![n])
+}
+
 /// Names (and e-mail) of a closing byline line, when the line is only that.
 pub(crate) fn from_closing(line: &str) -> Option<(Vec<String>, Option<String>)> {
     // A byline line is short; a sentence that ends in "… 기자" is not one.
@@ -411,6 +545,25 @@ mod tests {
         assert_eq!(d("[서울=뉴스핌] 이영종 통일전문기자 = 김정은"), Some("이영종".into()));
         assert_eq!(d("[새누리방송 최하람 기자] 해마다 수십만 명이"), Some("최하람".into()));
         assert_eq!(d("정부가 오늘 발표했다."), None);
+    }
+
+    #[test]
+    fn post_meta_lines() {
+        let p = |s: &str| from_post_meta(s).map(|n| n.join(", "));
+        assert_eq!(p("March 28, 2026 · 김태영"), Some("김태영".into()));
+        assert_eq!(p("2026 · 07 · 20 5 min read 페이퍼"), Some("페이퍼".into()));
+        assert_eq!(p("by 서하린 Oct 14. 2024"), Some("서하린".into()));
+        assert_eq!(p("2025.03.04 (수) | 조회 1,024 | 한결"), Some("한결".into()));
+        // A category or a topic is no author: before the date, with a year alone, or beside a
+        // second word; nor is a label, a weekday or a desk.
+        assert_eq!(p("일상 · 2025.03.01"), None);
+        assert_eq!(p("2026 월드컵 · 김태영"), None);
+        assert_eq!(p("2019년 회고"), None);
+        assert_eq!(p("2026년 3월 27일 · 김태영 | 번역:"), None);
+        assert_eq!(p("기사입력 2024.05.01 10:00 | 최종편집 2024.05.02 09:00"), None);
+        assert_eq!(p("발행일 2025.08.29 · 수요일"), None);
+        assert_eq!(p("2025.08.29 · 사진"), None);
+        assert_eq!(p("📅 Dec 24, 2019 · ☕ 8 min read · 👀... views"), None);
     }
 
     #[test]

@@ -1016,8 +1016,20 @@ fn authors(
         blocks(r.clone()).find_map(|b| byline::from_label(&b.text))
     }) {
         names
-    } else {
+    } else if !structured.is_empty() {
         structured
+    } else {
+        // Last, where nothing else names anyone: the post meta line nearest above the body
+        // ("March 28, 2026 · 김태영"), as blogs without metadata print it.
+        body.as_ref()
+            .and_then(|r| {
+                let from = r.start.saturating_sub(DATE_LOOKBACK_BLOCKS);
+                let to = (r.start + HEADER_BLOCKS_INTO).min(r.end);
+                // The nearest first: up from the body's start, then into it.
+                let above = blocks(from..r.start).rev();
+                above.chain(blocks(r.start..to)).find_map(|b| byline::from_post_meta(&b.text))
+            })
+            .unwrap_or_default()
     };
     authors.dedup();
     (authors, email)

@@ -294,10 +294,11 @@ fn printed_metadata_without_meta_tags() {
 }
 
 /// Rates on the corpus (pages before 056) without `<meta>` and JSON-LD, the best measured:
-/// title 52/55, published 53/55, author 45/49 (before issue 16, on 50 pages: 41/50, 42/50,
-/// 25/44; title 50/55 before a category label in the heading was no part of the headline).
+/// title 52/55, published 53/55, author 46/49 (before issue 16, on 50 pages: 41/50, 42/50,
+/// 25/44; title 50/55 before a category label in the heading was no part of the headline;
+/// author 45/49 before a blog's post meta line, "by 서하린 Oct 14. 2024", named its author).
 /// A ratchet: raise it when a change lifts a rate, never lower it.
-const STRIPPED_CORPUS_FLOORS: Floors = (0.945, 0.96, 0.918);
+const STRIPPED_CORPUS_FLOORS: Floors = (0.945, 0.96, 0.938);
 
 /// The same for pages 056 on (Next.js, EUC-KR US paper, card news, personnel lists, a research
 /// brief, a review blog, a "더보기" mobile page, a church board), written by hands that never
@@ -326,8 +327,9 @@ const STRIPPED_EIGHTH_FLOORS: Floors = (0.83, 0.83, 0.5);
 const STRIPPED_NINTH_FLOORS: Floors = (0.875, 1.0, 1.0);
 
 /// Rates on realpages without `<meta>` and JSON-LD, the best measured: title 53/53, published
-/// 50/52, author 31/37 (before issue 16: 53/53, 47/52, 29/37). A ratchet, as above.
-const STRIPPED_REALPAGES_FLOORS: Floors = (1.0, 0.961, 0.837);
+/// 50/52, author 33/37 (before issue 16: 53/53, 47/52, 29/37; author 31/37 before the post
+/// meta line "March 28, 2026 · 김태영" was read). A ratchet, as above.
+const STRIPPED_REALPAGES_FLOORS: Floors = (1.0, 0.961, 0.891);
 
 // ---------------------------------------------------------------------------------------------
 // The forms of issue 16, each on a page written for the test: a site bar, a headline, the
