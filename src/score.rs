@@ -35,6 +35,16 @@ pub(crate) const NO_SENTENCE_FACTOR: f32 = 0.5;
 /// still win on its mass.
 pub(crate) const FURNITURE_FACTOR: f32 = 0.15;
 
+/// A verse or an address is text broken by `<br>` into short lines: at least this many lines
+/// of one element, none linked and none the lexicon judged, are one run of text, and pay one
+/// block's cost between them rather than one each. A stanza of four lines of eight syllables
+/// is worth a paragraph; line by line, each short line costs what a menu item does.
+const LINE_RUN_MIN_LINES: usize = 4;
+
+/// A line of such a run is short: a verse line is up to about twenty syllables. Longer lines
+/// are paragraphs split by `<br>`, which pay their own cost as paragraphs do.
+const LINE_RUN_MAX_WEIGHT: f32 = 48.0;
+
 /// What scoring computes of a block, for the later stages; the block's own facts (its lexicon
 /// verdict, whether it ends as a sentence) they read from the block itself.
 #[derive(Debug, Clone, Copy)]
@@ -93,5 +103,80 @@ pub(crate) fn score(blocks: &[TextBlock], hints: Hints) -> Scored {
             Score { value, weight, link_density }
         })
         .collect();
-    Scored { scores, hints }
+    let mut scored = Scored { scores, hints };
+    share_line_runs(blocks, &mut scored.scores);
+    scored
+}
+
+/// Revalues each run of short lines of one element (see [`LINE_RUN_MIN_LINES`]): the run
+/// pays [`BLOCK_COST`] once, and its value is shared among its lines by what each carries.
+fn share_line_runs(blocks: &[TextBlock], scores: &mut [Score]) {
+    let line = |i: usize| {
+        blocks.get(i).filter(|b| {
+            b.verdict.is_none()
+                && b.kind == crate::BlockKind::Paragraph
+                && b.link_alnum == 0
+                && weight(b) <= LINE_RUN_MAX_WEIGHT
+        })
+    };
+    let mut i = 0;
+    while i < blocks.len() {
+        let Some(first) = line(i) else {
+            i += 1;
+            continue;
+        };
+        let mut end = i + 1;
+        while line(end).is_some_and(|b| b.elem == first.elem) {
+            end += 1;
+        }
+        if end - i >= LINE_RUN_MIN_LINES
+            && let Some(run) = scores.get_mut(i..end)
+        {
+            // What each line is worth before its cost.
+            let gross: Vec<f32> = run.iter().map(|s| s.value + BLOCK_COST).collect();
+            let total: f32 = gross.iter().sum();
+            if total > 0.0 {
+                let value = total - BLOCK_COST;
+                for (s, g) in run.iter_mut().zip(&gross) {
+                    s.value = value * g / total;
+                }
+            }
+        }
+        i = end;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// A poem's stanzas are `<br>`-split short lines; the poet's note below it is prose.
+    const POEM: &str = "<html><body><div class=nav><a href=/>홈</a> <a href=/w>웹진</a></div>\
+        <div class=work><h3>겨울 정류장</h3>\
+        <p>막차가 떠난 자리에<br>입김 하나가 남아 있고<br>누군가 서 있던 모양대로<br>눈이 조금 덜 쌓였다</p>\
+        <p>노선표의 마지막 글자는<br>오래전에 지워졌고<br>지워진 곳에서부터<br>마을이 시작된다고 믿었다</p>\
+        <p>버스는 오지 않고<br>눈은 오고<br>기다림만이<br>제시간에 도착한다</p></div>\
+        <div class=note><h4>시작 노트</h4><p>지난겨울 고향 마을에 내려갔다가 막차를 놓쳤다. 정류장에 한참 서 있는 동안 \
+        눈이 그치지 않았고, 그 자리에서 이 시의 첫 줄을 적었다. 기다림이 무엇인지 오래 생각했다.</p>\
+        <p>시를 고치는 동안 여러 번 정류장에 다시 가 보았다. 노선은 바뀌었고 표지판도 새것이 되었지만 \
+        눈이 덜 쌓인 자리는 그대로였다. 그 자리를 남겨 두고 싶었다.</p></div></body></html>";
+
+    #[test]
+    fn a_poem_in_short_lines_is_text() {
+        let text = crate::extract(POEM.as_bytes()).map(|a| a.text()).unwrap_or_default();
+        assert!(text.contains("막차가 떠난 자리에") && text.contains("제시간에 도착한다"), "{text}");
+        assert!(text.contains("지난겨울 고향 마을에"), "{text}");
+    }
+
+    #[test]
+    fn short_lines_share_one_cost_only_within_one_element() {
+        let lines = |html: &str| {
+            let doc = crate::dom::parse(html, 10_000, 100).ok()?;
+            let page = crate::blocks::cut(&doc, &crate::lexicon::BUILTIN, false);
+            Some(super::score(&page.blocks, super::Hints::Heeded).scores.iter().map(|s| s.value).sum::<f32>())
+        };
+        let stanza = "<p>막차가 떠난 자리에<br>입김 하나가 남아 있고<br>누군가 서 있던 모양대로<br>눈이 조금 덜 쌓였다</p>";
+        let apart = "<p>막차가 떠난 자리에</p><p>입김 하나가 남아 있고</p><p>누군가 서 있던 모양대로</p><p>눈이 조금 덜 쌓였다</p>";
+        let (one, four) = (lines(stanza).unwrap_or(0.0), lines(apart).unwrap_or(0.0));
+        assert!(one > 0.0, "{one}");
+        assert!((one - four - 3.0 * super::BLOCK_COST).abs() < 0.01, "{one} {four}");
+    }
 }
