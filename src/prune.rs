@@ -792,6 +792,19 @@ mod line_tests {
     }
 
     #[test]
+    fn an_ad_slot_goes_with_its_label() {
+        // Class words that say nothing ("pp-inad"), a label, the ad's sentence and its button.
+        for label in ["광고", "AD"] {
+            let slot = format!(
+                "<div class=\"pp-inad\"><span>{label}</span><a href=\"/c\"><img src=a.jpg></a>\
+                 <p>가족처럼 정성을 다해 모시겠습니다. 24시간 상담 1500-0000, 가입 없이도 이용하실 수 있습니다.</p>\
+                 <a href=\"/c\">상담 예약하기</a></div>"
+            );
+            assert_eq!(body_of(&format!("<p>{P1}</p>{slot}<p>{P2}</p>")), [P1, P2], "{label}");
+        }
+    }
+
+    #[test]
     fn a_numbered_lists_markers_go() {
         let entry = |n: u32| {
             format!(

@@ -87,6 +87,12 @@ pub(crate) fn score(blocks: &[TextBlock], hints: Hints) -> Scored {
             let weight = weight(b);
             let link_density = if b.alnum == 0 { 0.0 } else { b.link_alnum as f32 / b.alnum as f32 };
             let value = match b.verdict {
+                // A box's label glued to the linked headline of its first teaser ("광고" before
+                // an ad's link) weighs as the label: the link's text is no body already, and at
+                // its full weight one ad between paragraphs would split the body's region.
+                Some(Verdict::Box) if link_density > 0.0 && link_density < 1.0 => {
+                    -(weight * (1.0 - link_density) + BLOCK_COST)
+                }
                 Some(Verdict::Drop | Verdict::Box | Verdict::Tail) => -(weight + BLOCK_COST),
                 _ => {
                     let unlinked = 1.0 - link_density;
