@@ -56,7 +56,7 @@ const TAIL: u8 = 4;
 ///
 /// The built-in one ([`Lexicon::builtin`]) is the default. A user adds the phrases of their own
 /// sites in the same text format as the crate's `src/lexicon.txt` (one `KIND phrase` a line;
-/// kinds `line`, `starts`, `note`, `cut`, `box`, `tail`, `signoff`, `class-content`,
+/// kinds `line`, `starts`, `note`, `cut`, `box`, `tail`, `signoff`, `gate`, `class-content`,
 /// `class-boiler`, `class-boiler-alone`, `class-hidden`, `class-caption`; `#` starts a comment):
 ///
 /// ```
@@ -71,7 +71,8 @@ const TAIL: u8 = 4;
 ///
 /// The loader refuses text it cannot read as meant: an unknown kind, an entry without a
 /// phrase, or one that can never act (the same key twice, a `line` whose key is also a `box`
-/// or `tail`, a `cut` or `starts` phrase that an earlier, shorter one always matches first).
+/// or `tail`, a `cut`, `starts` or `gate` phrase that an earlier, shorter one always matches
+/// first).
 ///
 /// ```
 /// let err = bonmun::Lexicon::builtin_and("lines 더보기").unwrap_err();
@@ -103,6 +104,8 @@ pub struct Lexicon {
     cut_raw: Option<Regex>,
     /// `signoff` words, as keys: the last word of a letter's closing line.
     signoffs: Vec<String>,
+    /// `gate` phrases, as one search over the keys of short blocks: a paywall's notice.
+    gates: Option<AhoCorasick>,
     /// The longest key of `line`, `box` and `tail`: longer blocks need no set lookups.
     max_exact_key: usize,
     class_words: HashMap<String, ClassWord, KeyHash>,
@@ -159,6 +162,10 @@ impl Hasher for KeyHasher {
 /// A block longer than this many key characters is running text, not a control or a promo
 /// line, whatever it starts with. Promo lines ("▶ 관련기사 보기: …") stay under ~60.
 const STARTS_MAX_KEY_CHARS: usize = 60;
+
+/// A paywall's notice is a sentence or two ("이 기사의 나머지 내용은 프리미엄 회원만 볼 수
+/// 있습니다." is 27 key characters); a paragraph that mentions members-only content runs longer.
+const GATE_MAX_KEY_CHARS: usize = 60;
 
 /// A box heading may carry a short name before its phrase ("한빛일보 주요뉴스", "OO핌 베스트
 /// 기사", "문서진 교수의 다른 칼럼"): up to this many bytes of key (six Hangul syllables).
@@ -223,6 +230,7 @@ enum Kind {
     Note,
     Cut,
     SignOff,
+    Gate,
     Class(ClassWord),
 }
 
@@ -235,6 +243,7 @@ fn kind_of(name: &str) -> Option<Kind> {
         "note" => Kind::Note,
         "cut" => Kind::Cut,
         "signoff" => Kind::SignOff,
+        "gate" => Kind::Gate,
         "class-content" => Kind::Class(ClassWord::Content),
         "class-boiler" => Kind::Class(ClassWord::Boilerplate),
         "class-boiler-alone" => Kind::Class(ClassWord::BoilerplateAlone),
@@ -262,6 +271,8 @@ struct Builder {
     notes_at: Vec<(String, usize)>,
     class_at: HashMap<String, usize>,
     signoff_at: HashMap<String, usize>,
+    /// `gate` phrases (keys) with their lines.
+    gates_at: Vec<(String, usize)>,
 }
 
 impl Builder {
@@ -285,6 +296,10 @@ impl Builder {
             .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&self.starts)
             .ok();
+        let gates: Vec<&String> = self.gates_at.iter().map(|(g, _)| g).collect();
+        lex.gates = (!gates.is_empty())
+            .then(|| AhoCorasick::builder().kind(Some(AhoCorasickKind::ContiguousNFA)).build(gates).ok())
+            .flatten();
         for c in lex.starts_raw.iter().chain(&lex.notes).filter_map(|p| p.chars().next()) {
             if !lex.raw_firsts.contains(&c) {
                 lex.raw_firsts.push(c);
@@ -391,6 +406,16 @@ impl Builder {
                 self.signoff_at.insert(k.clone(), line);
                 self.lex.signoffs.push(k);
             }
+            Kind::Gate => {
+                // Any match decides: of two where one holds the other, the longer never acts.
+                let k = key(phrase);
+                if let Some((_, first)) =
+                    self.gates_at.iter().find(|(g, _)| k.contains(g.as_str()) || g.contains(k.as_str()))
+                {
+                    return Err((format!("{phrase:?} overlaps an earlier gate phrase"), *first));
+                }
+                self.gates_at.push((k, line));
+            }
             Kind::Class(word) => {
                 if let Some(&first) = self.class_at.get(phrase) {
                     return Err((format!("class word {phrase:?} given twice"), first));
@@ -466,7 +491,19 @@ impl Lexicon {
         if self.label_heads_box(k, unlinked) {
             return Some(Verdict::Box);
         }
+        if self.is_gate(k) {
+            return Some(Verdict::Tail);
+        }
         self.notice_cut(text, k, signed)
+    }
+
+    /// A short block that holds a `gate` phrase: a paywall's or a login wall's notice. What
+    /// follows it is the offer, not the article, whose rest is not on the page.
+    fn is_gate(&self, k: &str) -> bool {
+        // (The byte length first, as for `starts`: a Hangul key character is three bytes.)
+        let short = k.len() <= GATE_MAX_KEY_CHARS
+            || (k.len() <= GATE_MAX_KEY_CHARS * 3 && k.chars().count() <= GATE_MAX_KEY_CHARS);
+        short && self.gates.as_ref().is_some_and(|ac| ac.is_match(k))
     }
 
     /// The verdict of the phrases a key of a short block must equal: a counter's label, the
@@ -707,6 +744,11 @@ mod tests {
         assert_eq!(refused("class-boiler share\nclass-content share"), Some(2), "a class word twice");
         assert_eq!(refused("signoff 드림\nsignoff 드림"), Some(2), "a signoff twice");
         assert_eq!(refused("note ※ 이 기사는\nnote ※ 이 기사"), Some(2), "a note another begins");
+        assert_eq!(
+            refused("gate 회원만 볼 수 있습니다\ngate 유료 회원만 볼 수 있습니다"),
+            Some(2),
+            "a gate in a gate"
+        );
         // A longer cut listed first still acts; so do the same words under a symbol and not.
         assert_eq!(refused("cut 무단 전재 및 재배포 금지\ncut 무단전재"), None);
         assert_eq!(refused("starts ▶ 관련\nstarts 관련기사"), None);
@@ -801,6 +843,18 @@ mod tests {
             }
             other => panic!("expected a cut, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_paywall_notice_ends_the_body_a_sentence_about_one_does_not() {
+        let lex = &**BUILTIN;
+        let judge = |t: &str| lex.judge(t, &key(t), false, 0);
+        assert_eq!(judge("이 기사의 나머지 내용은 프리미엄 회원만 볼 수 있습니다."), Some(Verdict::Tail));
+        assert_eq!(judge("이 기사는 유료회원 전용입니다. 로그인해 주세요."), Some(Verdict::Tail));
+        // Running text that reports on a paywall is longer than a notice.
+        let report = "한 경제지는 지난달부터 주요 분석 기사를 유료 회원 전용으로 돌렸는데, 업계에서는 \
+                      무료로 읽을 수 있는 기사가 줄어들수록 포털을 통한 유입도 함께 줄어들 것이라는 전망이 나온다.";
+        assert_eq!(judge(report), None);
     }
 
     #[test]

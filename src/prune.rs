@@ -792,6 +792,14 @@ mod line_tests {
     }
 
     #[test]
+    fn a_paywall_notice_and_its_offer_go() {
+        let wall = "<div class=\"pw\"><p>이 기사의 나머지 내용은 프리미엄 회원만 볼 수 있습니다.</p>\
+                    <p>프리미엄은 기자들이 현장 취재와 데이터 분석으로 쓴 심층 기사를 매일 아침 전해 드립니다.</p>\
+                    <ul><li>월간 구독 14,900원</li><li>둘째 달부터 월 14,900원, 언제든 해지할 수 있습니다.</li></ul></div>";
+        assert_eq!(body_of(&format!("<p>{P1}</p><p>{P2}</p>{wall}")), [P1, P2]);
+    }
+
+    #[test]
     fn an_ad_slot_goes_with_its_label() {
         // Class words that say nothing ("pp-inad"), a label, the ad's sentence and its button.
         for label in ["광고", "AD"] {
