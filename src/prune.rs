@@ -32,6 +32,12 @@ const LINK_DENSE_SENTENCE: f32 = 0.8;
 /// not a byline or a tag list.
 const TAG_FURNITURE_KEEP_WEIGHT: f32 = 40.0;
 
+/// A run of blocks under a furniture tag that opens with a heading of its own is a sidebar
+/// box ("검증 기준 안내", "이 기사에 나온 곳"), sentences and all, when it holds at most this
+/// share of the region's value; a callout inside a post opens with its text, and a page
+/// wrapped whole in `<aside>` is most of its region.
+const HEADED_TAG_BOX_MAX_SHARE: f32 = 0.4;
+
 /// A block classed as furniture is still the body's when it is running text of at least this
 /// weight and its element stands among the body's own paragraphs (a lead paragraph in a
 /// `<p class="byline_top">` after the reporter's name and a `<br>`): a site names a box of
@@ -154,6 +160,8 @@ pub(crate) fn prune(page: &Page, scored: &Scored, region: &Region, bias: Bias) -
         v
     };
 
+    let headed_box = headed_tag_boxes(page, scores, range.clone(), total_pos);
+
     for (k, i) in range.clone().enumerate() {
         let (Some(b), Some(s)) = (page.blocks.get(i), scores.get(i)) else { continue };
         let kept = keep.get(k).copied().unwrap_or(false);
@@ -165,7 +173,11 @@ pub(crate) fn prune(page: &Page, scored: &Scored, region: &Region, bias: Bias) -
                 && !all_furniture
                 && match b.furniture {
                     Furniture::None => false,
-                    Furniture::Tag => !running_text || bias == Bias::Precision,
+                    Furniture::Tag => {
+                        !running_text
+                            || bias == Bias::Precision
+                            || headed_box.get(k).copied().unwrap_or(false)
+                    }
                     Furniture::Class => {
                         !(running_text
                             && (bias == Bias::Recall
@@ -394,6 +406,36 @@ fn post_above(page: &Page, scores: &[Score], start: usize) -> Vec<usize> {
         first -= 1;
     }
     (first..=last).collect()
+}
+
+/// For each block of `range`, whether it is in a sidebar box: a run of blocks under a
+/// furniture tag that opens with a heading (see [`HEADED_TAG_BOX_MAX_SHARE`]).
+fn headed_tag_boxes(
+    page: &Page,
+    scores: &[Score],
+    range: std::ops::Range<usize>,
+    total_pos: f32,
+) -> Vec<bool> {
+    let start = range.start;
+    let mut marked = vec![false; range.len()];
+    let tagged = |i: usize| page.blocks.get(i).is_some_and(|b| b.furniture == Furniture::Tag);
+    let mut i = range.start;
+    while i < range.end {
+        if !tagged(i) {
+            i += 1;
+            continue;
+        }
+        let end = (i..range.end).find(|&j| !tagged(j)).unwrap_or(range.end);
+        let headed = page.blocks.get(i).is_some_and(|b| matches!(b.kind, crate::BlockKind::Heading(_)));
+        let value: f32 = scores.get(i..end).map_or(0.0, |s| s.iter().map(|s| s.value.max(0.0)).sum());
+        if headed && value <= HEADED_TAG_BOX_MAX_SHARE * total_pos {
+            for slot in marked.get_mut(i - start..end - start).into_iter().flatten() {
+                *slot = true;
+            }
+        }
+        i = end;
+    }
+    marked
 }
 
 fn set(keep: &mut [bool], k: usize, v: bool) {
@@ -789,6 +831,17 @@ mod line_tests {
         // The phrase inside a sentence of the report is the report's own text.
         let said = "군은 고립된 집이 더 있는지 주민 제보를 기다립니다라는 안내 문자를 보냈다.";
         assert_eq!(body_of(&format!("<p>{P1}</p><p>{said}</p><p>{P2}</p>")), [P1, said, P2]);
+    }
+
+    #[test]
+    fn a_sidebar_box_in_an_aside_goes_a_callout_stays() {
+        let sidebar = "<aside><h4>검증 기준 안내</h4><p>우리는 공인의 발언 가운데 사회적 영향이 크고 사실 여부를 \
+                       확인할 수 있는 것을 골라 검증합니다. 판정은 다섯 단계로 나눕니다.</p></aside>";
+        assert_eq!(body_of(&format!("<p>{P1}</p><p>{P2}</p>{sidebar}<p>{P1}</p>")), [P1, P2, P1]);
+        // A callout opens with its own text: the post's, sentences and all.
+        let callout = "💡 도서관 두 곳 가운데 한 곳은 일요일에 쉬지만, 토요일과 일요일을 모두 쉬는 곳은 드물다는 점을 기억해 두자.";
+        let page = format!("<p>{P1}</p><aside><p>{callout}</p></aside><p>{P2}</p>");
+        assert_eq!(body_of(&page), [P1, callout, P2]);
     }
 
     #[test]
