@@ -196,6 +196,9 @@ pub(crate) struct Elem {
     pub end_block: u32,
     /// A table cell (`<td>`, `<th>`).
     pub cell: bool,
+    /// The element holds a form field a reader fills in (see [`is_form_field`]): a poll, a
+    /// product's options, a sign-up form. Set on every element around the field.
+    pub field: bool,
 }
 
 /// A paragraph-level run of text with the measures scoring needs.
@@ -575,6 +578,17 @@ impl Walker<'_> {
         p.finish();
     }
 
+    /// Marks the open elements as holding a form field. Above an element already marked all
+    /// are, so each element is marked once however many fields a form has.
+    fn mark_field(&mut self) {
+        for f in self.frames.iter().rev() {
+            match self.page.elems.get_mut(f.elem as usize) {
+                Some(e) if !e.field => e.field = true,
+                _ => break,
+            }
+        }
+    }
+
     fn open(&mut self, node: u32, tag: Tag, furniture_class: bool, caption: bool) -> u32 {
         if !matches!(tag, Tag::Inline | Tag::Link) {
             self.flush();
@@ -588,6 +602,7 @@ impl Walker<'_> {
             first_block: block_count,
             end_block: block_count,
             cell: tag == Tag::Cell,
+            field: false,
         });
         let inherited_kind = parent.map_or(BlockKind::Paragraph, |f| f.kind);
         let kind = match tag {
@@ -688,6 +703,22 @@ fn shaped_kind(kind: BlockKind, sentence: bool, alnum: u32) -> BlockKind {
 
 /// Whether an element hides its text from readers: `hidden`, or an inline `display:none` /
 /// `visibility:hidden`. (Screen-reader-only classes are found with the class hints.)
+/// A form field a reader fills in or picks from: a text box, a radio button, a list to choose
+/// from. Not a checkbox (a post's task list renders its items as checkboxes), a hidden field
+/// or a button (a code listing's "복사", a footnote's toggle).
+fn is_form_field(el: El<'_>) -> bool {
+    match *el.local() {
+        local_name!("select") | local_name!("textarea") => true,
+        local_name!("input") => {
+            let kind = el.attr(crate::dom::Attr::Type).unwrap_or_default().trim();
+            !["hidden", "checkbox", "submit", "button", "image", "reset"]
+                .iter()
+                .any(|t| kind.eq_ignore_ascii_case(t))
+        }
+        _ => false,
+    }
+}
+
 fn is_hidden(el: El<'_>) -> bool {
     if el.attr(crate::dom::Attr::Hidden).is_some() {
         return true;
@@ -908,6 +939,9 @@ pub(crate) fn cut(doc: &Dom, lexicon: &Lexicon, keep_links: bool) -> Page {
                 {
                     // A wiki's "[편집]" after each section heading is a control, not the heading's.
                     tag = Tag::Skip;
+                }
+                if tag == Tag::Skip && is_form_field(el) {
+                    w.mark_field();
                 }
                 if tag == Tag::Break {
                     w.flush();

@@ -397,7 +397,8 @@ mod tests {
             link_alnum: 0,
             furniture: Furniture::None,
         };
-        let elem = |parent: u32| Elem { parent, node: 0, first_block: 0, end_block: 0, cell: false };
+        let elem =
+            |parent: u32| Elem { parent, node: 0, first_block: 0, end_block: 0, cell: false, field: false };
         let page = Page {
             blocks: vec![
                 // Texts as `cut` makes them: trimmed, never empty.

@@ -38,6 +38,12 @@ const TAG_FURNITURE_KEEP_WEIGHT: f32 = 40.0;
 /// wrapped whole in `<aside>` is most of its region.
 const HEADED_TAG_BOX_MAX_SHARE: f32 = 0.4;
 
+/// A box that holds a form field (a poll's choices, a product's options, a sign-up form) is a
+/// widget, not text, when it holds at most this share of the region's value: a widget in a
+/// body is a few lines beside it. A larger element around a field is the body's own wrapper
+/// (old sites put the whole page in one `<form>`).
+const FORM_BOX_MAX_SHARE: f32 = 0.2;
+
 /// A block classed as furniture is still the body's when it is running text of at least this
 /// weight and its element stands among the body's own paragraphs (a lead paragraph in a
 /// `<p class="byline_top">` after the reporter's name and a `<br>`): a site names a box of
@@ -161,6 +167,7 @@ pub(crate) fn prune(page: &Page, scored: &Scored, region: &Region, bias: Bias) -
     };
 
     let headed_box = headed_tag_boxes(page, scores, range.clone(), total_pos);
+    let form_box = form_boxes(page, scores, region, total_pos);
 
     for (k, i) in range.clone().enumerate() {
         let (Some(b), Some(s)) = (page.blocks.get(i), scores.get(i)) else { continue };
@@ -249,6 +256,10 @@ pub(crate) fn prune(page: &Page, scored: &Scored, region: &Region, bias: Bias) -
         for j in start..range.end {
             set(&mut keep, j - range.start, false);
         }
+    }
+    // Widgets go last: a comment form's count line ("총 4건") has told where the thread starts.
+    for (slot, widget) in keep.iter_mut().zip(&form_box) {
+        *slot &= !widget;
     }
     // Replies in the region. When they open it (a Q&A page's answers), the first reply is the
     // body, with the post it answers, which stands above the region; when text comes first,
@@ -406,6 +417,44 @@ fn post_above(page: &Page, scores: &[Score], start: usize) -> Vec<usize> {
         first -= 1;
     }
     (first..=last).collect()
+}
+
+/// For each block of the region, whether it is in a widget: the largest element inside the
+/// region that holds a form field and at most [`FORM_BOX_MAX_SHARE`] of its value.
+fn form_boxes(page: &Page, scores: &[Score], region: &Region, total_pos: f32) -> Vec<bool> {
+    let range = region.blocks.clone();
+    let mut marked = vec![false; range.len()];
+    // Prefix sums over the region: each element's value is one subtraction, however many
+    // elements around fields a page nests.
+    let mut prefix = Vec::with_capacity(range.len() + 1);
+    prefix.push(0.0f32);
+    for s in scores.get(range.clone()).unwrap_or_default() {
+        prefix.push(prefix.last().copied().unwrap_or(0.0) + s.value.max(0.0));
+    }
+    let at = |block: u32| prefix.get((block as usize).saturating_sub(range.start)).copied().unwrap_or(0.0);
+    let value = |e: &crate::blocks::Elem| at(e.end_block) - at(e.first_block);
+    let inside = |e: &crate::blocks::Elem| {
+        e.first_block < e.end_block
+            && e.first_block as usize >= range.start
+            && e.end_block as usize <= range.end
+    };
+    let small = |e: &crate::blocks::Elem| value(e) <= FORM_BOX_MAX_SHARE * total_pos;
+    for (i, e) in page.elems.iter().enumerate() {
+        // (`inside` before `small`: `value` reads the region's sums only.)
+        if !e.field || i as u32 == region.elem || !inside(e) || !small(e) {
+            continue;
+        }
+        // The largest such element: its parent is the region, or holds more.
+        let parent = page.elems.get(e.parent as usize);
+        if parent.is_some_and(|p| e.parent != region.elem && inside(p) && small(p)) {
+            continue;
+        }
+        let (a, b) = (e.first_block as usize - range.start, e.end_block as usize - range.start);
+        for slot in marked.get_mut(a..b).into_iter().flatten() {
+            *slot = true;
+        }
+    }
+    marked
 }
 
 /// For each block of `range`, whether it is in a sidebar box: a run of blocks under a
@@ -842,6 +891,26 @@ mod line_tests {
         let callout = "💡 도서관 두 곳 가운데 한 곳은 일요일에 쉬지만, 토요일과 일요일을 모두 쉬는 곳은 드물다는 점을 기억해 두자.";
         let page = format!("<p>{P1}</p><aside><p>{callout}</p></aside><p>{P2}</p>");
         assert_eq!(body_of(&page), [P1, callout, P2]);
+    }
+
+    #[test]
+    fn a_widget_with_form_fields_goes() {
+        let poll = "<div class=\"kv\"><div><b>1분 퀴즈</b> 우리 아이에게 맞는 전형은?</div><form>\
+                    <p>아이의 성적 흐름과 가장 가까운 것을 골라 보세요.</p>\
+                    <label><input type=radio name=q value=1> 1학년부터 내신이 고르게 좋고 모의고사도 안정적이다</label>\
+                    <label><input type=radio name=q value=2> 내신은 중간이지만 탐구 활동을 꾸준히 해 왔다</label>\
+                    <button>결과 보기</button></form></div>";
+        // (A widget is a small part of a body: this one has its paragraphs four times over.)
+        let pairs = format!("<p>{P1}</p><p>{P2}</p>").repeat(3);
+        let body = body_of(&format!("<p>{P1}</p><p>{P2}</p>{poll}{pairs}"));
+        assert_eq!(body, [P1, P2].repeat(4));
+        // A task list's checkboxes and a code listing's copy button are no fields; a page in
+        // one <form> (a search box in its header) is the body's own wrapper.
+        let tasks = "<ul><li><input type=checkbox disabled> 전입신고를 마쳤는지 확인하기</li>\
+                     <li><input type=checkbox disabled> 확정일자를 받아 두기</li></ul>";
+        assert_eq!(body_of(&format!("<p>{P1}</p>{tasks}<p>{P2}</p>")).len(), 4);
+        let whole = format!("<form><input type=text name=q><p>{P1}</p><p>{P2}</p></form>");
+        assert_eq!(body_of(&whole), [P1, P2]);
     }
 
     #[test]
