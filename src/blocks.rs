@@ -226,6 +226,9 @@ pub(crate) struct TextBlock {
     pub link_alnum: u32,
     /// The strongest furniture mark of the elements around the block.
     pub furniture: Furniture,
+    /// The innermost layout-tag element (`<aside>`, `<header>`, `<footer>`, `<nav>`) around
+    /// the block, whatever its classes say (which `furniture` ranks above it), or [`NO_PARENT`].
+    pub layout_tag: u32,
 }
 
 /// A link of the page's text, kept when the caller asks for links: the part of one block's
@@ -260,6 +263,7 @@ struct Frame {
     in_link: bool,
     in_pre: bool,
     furniture: Furniture,
+    layout_tag: u32,
 }
 
 /// Accumulates the text of the block being read.
@@ -574,6 +578,7 @@ impl Walker<'_> {
             alnum: p.alnum,
             link_alnum: p.link_alnum,
             furniture: top.map_or(Furniture::None, |f| f.furniture),
+            layout_tag: top.map_or(NO_PARENT, |f| f.layout_tag),
         });
         p.finish();
     }
@@ -640,6 +645,7 @@ impl Walker<'_> {
             in_link: tag == Tag::Link || parent.is_some_and(|f| f.in_link),
             in_pre: tag == Tag::Pre || parent.is_some_and(|f| f.in_pre),
             furniture,
+            layout_tag: if tag == Tag::Furniture { idx } else { parent.map_or(NO_PARENT, |f| f.layout_tag) },
         });
         idx
     }

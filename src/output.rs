@@ -396,6 +396,7 @@ mod tests {
             alnum: 1,
             link_alnum: 0,
             furniture: Furniture::None,
+            layout_tag: crate::blocks::NO_PARENT,
         };
         let elem =
             |parent: u32| Elem { parent, node: 0, first_block: 0, end_block: 0, cell: false, field: false };

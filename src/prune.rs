@@ -180,11 +180,7 @@ pub(crate) fn prune(page: &Page, scored: &Scored, region: &Region, bias: Bias) -
                 && !all_furniture
                 && match b.furniture {
                     Furniture::None => false,
-                    Furniture::Tag => {
-                        !running_text
-                            || bias == Bias::Precision
-                            || headed_box.get(k).copied().unwrap_or(false)
-                    }
+                    Furniture::Tag => !running_text || bias == Bias::Precision,
                     Furniture::Class => {
                         !(running_text
                             && (bias == Bias::Recall
@@ -212,7 +208,10 @@ pub(crate) fn prune(page: &Page, scored: &Scored, region: &Region, bias: Bias) -
                         && b.alnum <= GLUED_COUNTER_MAX_ALNUM
                         && crate::text::opens_with_spaced_counter(&b.text)));
             let marker = b.kind == crate::BlockKind::ListItem && crate::text::is_list_marker(&b.text);
-            if furniture || link_dense || date_line || counter || marker {
+            // A sidebar box is its own evidence: a layout tag, a heading and a small share, which
+            // hold where every box of the page has the same class word, and on text alone.
+            let sidebar = headed_box.get(k).copied().unwrap_or(false);
+            if furniture || link_dense || date_line || counter || marker || sidebar {
                 set(&mut keep, k, false);
             }
             match b.verdict {
@@ -457,8 +456,10 @@ fn form_boxes(page: &Page, scores: &[Score], region: &Region, total_pos: f32) ->
     marked
 }
 
-/// For each block of `range`, whether it is in a sidebar box: a run of blocks under a
-/// furniture tag that opens with a heading (see [`HEADED_TAG_BOX_MAX_SHARE`]).
+/// For each block of `range`, whether it is in a sidebar box: a layout-tag element inside the
+/// region that opens with a heading (see [`HEADED_TAG_BOX_MAX_SHARE`]). The element, not a run
+/// of blocks: an `<aside>` inside a page wrapped whole in another is a box of its own, and the
+/// outer one, most of its region, is none.
 fn headed_tag_boxes(
     page: &Page,
     scores: &[Score],
@@ -467,24 +468,43 @@ fn headed_tag_boxes(
 ) -> Vec<bool> {
     let start = range.start;
     let mut marked = vec![false; range.len()];
-    let tagged = |i: usize| page.blocks.get(i).is_some_and(|b| b.furniture == Furniture::Tag);
-    let mut i = range.start;
-    while i < range.end {
-        if !tagged(i) {
-            i += 1;
+    let mut tags: Vec<u32> = page
+        .blocks
+        .get(range.clone())
+        .unwrap_or_default()
+        .iter()
+        .map(|b| b.layout_tag)
+        .filter(|&t| t != NO_PARENT)
+        .collect();
+    tags.sort_unstable();
+    tags.dedup();
+    for e in tags.iter().filter_map(|&t| page.elems.get(t as usize)) {
+        let (a, b) = (e.first_block as usize, e.end_block as usize);
+        if a < start || b > range.end {
             continue;
         }
-        let end = (i..range.end).find(|&j| !tagged(j)).unwrap_or(range.end);
-        let headed = page.blocks.get(i).is_some_and(|b| matches!(b.kind, crate::BlockKind::Heading(_)));
-        let value: f32 = scores.get(i..end).map_or(0.0, |s| s.iter().map(|s| s.value.max(0.0)).sum());
-        if headed && value <= HEADED_TAG_BOX_MAX_SHARE * total_pos {
-            for slot in marked.get_mut(i - start..end - start).into_iter().flatten() {
+        // (A heading alone in a `<header>` is a section's title, not a box.)
+        let headed = page.blocks.get(a).is_some_and(|b| matches!(b.kind, crate::BlockKind::Heading(_)));
+        let value: f32 = scores.get(a..b).map_or(0.0, |s| s.iter().map(|s| s.value.max(0.0)).sum());
+        if headed && b - a >= 2 && value <= HEADED_TAG_BOX_MAX_SHARE * total_pos {
+            for slot in marked.get_mut(a - start..b - start).into_iter().flatten() {
                 *slot = true;
             }
         }
-        i = end;
     }
     marked
+}
+
+/// How many blocks in a row around block `i` belong to its element (the lines of a text
+/// broken by `<br>`), counted up to [`LINE_RUN_MIN_LINES`](crate::score::LINE_RUN_MIN_LINES)
+/// each way: a cell of ten thousand lines is not read ten thousand times.
+fn lines_of_element(page: &Page, i: usize) -> usize {
+    let Some(elem) = page.blocks.get(i).map(|b| b.elem) else { return 0 };
+    let same = |j: usize| page.blocks.get(j).is_some_and(|b| b.elem == elem);
+    let most = crate::score::LINE_RUN_MIN_LINES;
+    let before = (0..i).rev().take(most).take_while(|&j| same(j)).count();
+    let after = (i + 1..page.blocks.len()).take(most).take_while(|&j| same(j)).count();
+    before + 1 + after
 }
 
 fn set(keep: &mut [bool], k: usize, v: bool) {
@@ -689,14 +709,15 @@ fn trim_edges(page: &Page, scores: &[Score], range: &std::ops::Range<usize>, kee
                 .zip(scores.get(i))
                 .is_some_and(|(b, s)| b.sentence && s.weight >= RUNNING_MIN_WEIGHT)
     });
-    // A cell of figures that ends in a period ("2025. 2. 13.") is a detail, not a sentence.
+    // A cell of figures that ends in a period ("2025. 2. 13.") is a detail, not a sentence; a
+    // cell of many lines broken by `<br>` (a poem set in a table) is text.
     let words = |t: &str| t.chars().any(char::is_alphabetic);
     for i in range.start..first_running.unwrap_or(range.start) {
-        if page
-            .blocks
-            .get(i)
-            .is_some_and(|b| b.kind == crate::BlockKind::TableRow && !(b.sentence && words(&b.text)))
-        {
+        if page.blocks.get(i).is_some_and(|b| {
+            b.kind == crate::BlockKind::TableRow
+                && !(b.sentence && words(&b.text))
+                && lines_of_element(page, i) < crate::score::LINE_RUN_MIN_LINES
+        }) {
             set(keep, i - range.start, false);
         }
     }
@@ -887,6 +908,13 @@ mod line_tests {
         let sidebar = "<aside><h4>검증 기준 안내</h4><p>우리는 공인의 발언 가운데 사회적 영향이 크고 사실 여부를 \
                        확인할 수 있는 것을 골라 검증합니다. 판정은 다섯 단계로 나눕니다.</p></aside>";
         assert_eq!(body_of(&format!("<p>{P1}</p><p>{P2}</p>{sidebar}<p>{P1}</p>")), [P1, P2, P1]);
+        // The same inside a page wrapped whole in <aside>, and with one class word on every box.
+        let wrapped = format!("<aside><p>{P1}</p><p>{P2}</p>{sidebar}<p>{P1}</p></aside>");
+        assert_eq!(body_of(&wrapped), [P1, P2, P1]);
+        let classed =
+            format!("<p class=share>{P1}</p><p class=share>{P2}</p>{sidebar}<p class=share>{P1}</p>")
+                .replace("<aside>", "<aside class=share>");
+        assert_eq!(body_of(&classed), [P1, P2, P1]);
         // A callout opens with its own text: the post's, sentences and all.
         let callout = "💡 도서관 두 곳 가운데 한 곳은 일요일에 쉬지만, 토요일과 일요일을 모두 쉬는 곳은 드물다는 점을 기억해 두자.";
         let page = format!("<p>{P1}</p><aside><p>{callout}</p></aside><p>{P2}</p>");

@@ -39,7 +39,7 @@ pub(crate) const FURNITURE_FACTOR: f32 = 0.15;
 /// of one element, none linked and none the lexicon judged, are one run of text, and pay one
 /// block's cost between them rather than one each. A stanza of four lines of eight syllables
 /// is worth a paragraph; line by line, each short line costs what a menu item does.
-const LINE_RUN_MIN_LINES: usize = 4;
+pub(crate) const LINE_RUN_MIN_LINES: usize = 4;
 
 /// A line of such a run is short: a verse line is up to about twenty syllables. Longer lines
 /// are paragraphs split by `<br>`, which pay their own cost as paragraphs do.
@@ -119,10 +119,8 @@ pub(crate) fn score(blocks: &[TextBlock], hints: Hints) -> Scored {
 fn share_line_runs(blocks: &[TextBlock], scores: &mut [Score]) {
     let line = |i: usize| {
         blocks.get(i).filter(|b| {
-            b.verdict.is_none()
-                && b.kind == crate::BlockKind::Paragraph
-                && b.link_alnum == 0
-                && weight(b) <= LINE_RUN_MAX_WEIGHT
+            // Any kind: a stanza stays a stanza when a site sets it in `<h4>`, `<li>` or a cell.
+            b.verdict.is_none() && b.link_alnum == 0 && weight(b) <= LINE_RUN_MAX_WEIGHT
         })
     };
     let mut i = 0;
