@@ -50,12 +50,13 @@ fn corpus_pages_each_score_at_least_095() {
 /// eighth held-out set in (75 pages, 0.9910; 83 pages with the ninth and tenth, 0.9909; 87
 /// with the eleventh, 0.9911; 91 with the twelfth, 0.9902; 95 with the thirteenth, 0.9904;
 /// 99 with the fourteenth, 0.9900, 0.9901 once a board's empty attachment row went, 0.9902
-/// once a post's header row of cells did); it only goes up.
+/// once a post's header row of cells did; 0.9911 once form widgets went; 107 with the
+/// fifteenth, 0.9908); it only goes up.
 #[test]
 fn corpus_all_pages_macro_f1() {
     let mut pages = common::load(&common::corpus_dir());
     pages.extend(common::load(&common::corpus_dir().join("pending")));
-    assert!(pages.len() >= 99, "raw/ and pending/ hold at least 99 pages with gold, found {}", pages.len());
+    assert!(pages.len() >= 107, "raw/ and pending/ hold at least 107 pages with gold, found {}", pages.len());
     let scores = score_all(&pages);
     let summary = print_table("corpus, all pages", &scores);
     assert!(summary.macro_f1 >= 0.99, "macro F1 {:.4} < 0.99", summary.macro_f1);
